@@ -1,0 +1,3 @@
+from report_nlp.cli import run
+
+run()

@@ -1,0 +1,29 @@
+"""The ``report-nlp`` command line: a thin typer layer over the library.
+
+Errors are one Chinese line on stderr with exit code 3 for bad input (2 for usage);
+``--debug`` shows the traceback. Stdout carries only the result.
+"""
+from __future__ import annotations
+
+import sys
+
+from .app import app
+from .common import DEBUG
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code (never raises SystemExit)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    token = DEBUG.set("--debug" in args)
+    try:
+        app(args=args, prog_name="report-nlp", standalone_mode=True)
+    except SystemExit as e:
+        code = e.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    finally:
+        DEBUG.reset(token)
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Loading files into RawText: the one entry point is :func:`load`."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import FileMissing, NotAFile, TooLarge, UnsupportedFormat
+from ..model import RawText
+from .text import decode
+
+#: Default limit on the size of one input (bytes of text; a .docx is checked on its XML).
+MAX_BYTES = 10 * 1024 * 1024
+
+_CONVERT_HINT = {
+    ".doc": "旧版Word（.doc）格式不受支持，请在Word或WPS中另存为.docx后重试",
+    ".wps": "WPS文字（.wps）格式不受支持，请在WPS中另存为.docx后重试",
+    ".pdf": "PDF文件不受支持，请使用原始的.docx文件，或将文字复制到.txt文件后重试",
+    ".rtf": "RTF格式不受支持，请另存为.docx或.txt后重试",
+    ".odt": "ODT格式不受支持，请另存为.docx后重试",
+}
+_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+SUFFIXES = TEXT_SUFFIXES | {".docx"}
+
+
+def load(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> RawText:
+    """Read a .txt/.md/.docx file into its canonical text, or raise an InputError."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise FileMissing("文件不存在", path=name)
+    if p.is_dir():
+        raise NotAFile("这是一个文件夹，不是文件", path=name)
+    suffix = p.suffix.lower()
+    if suffix in _CONVERT_HINT:
+        raise UnsupportedFormat(_CONVERT_HINT[suffix], path=name)
+    if suffix in _IMAGES:
+        raise UnsupportedFormat("图片文件不受支持，请使用.docx或.txt格式的报告文本", path=name)
+    if suffix not in SUFFIXES:
+        raise UnsupportedFormat(f"不支持“{suffix or '无扩展名'}”文件，请使用.txt、.md或.docx", path=name)
+    size = p.stat().st_size
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return read_docx(p, name, max_bytes=max_bytes)
+    if size > max_bytes:
+        raise TooLarge(f"文件过大（{size / 1048576:.1f} MB），上限为{max_bytes / 1048576:.0f} MB", path=name)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise FileMissing(f"无法读取文件（{e.strerror}）", path=name) from e
+    fmt = "md" if suffix in {".md", ".markdown"} else "txt"
+    return RawText(source=name, text=decode(data, name), format=fmt)
+
+
+def from_string(text: str, source: str = "<文本>") -> RawText:
+    """Wrap an in-memory string (line ends normalised like a file)."""
+    return RawText(source=source, text=text.replace("\r\n", "\n").replace("\r", "\n"))

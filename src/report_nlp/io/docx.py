@@ -1,0 +1,278 @@
+"""Read the body of a .docx into canonical text, one line per Word paragraph.
+
+Paragraphs come in document order, table cells included. Word's automatic numbering is
+rendered as the visible marker (一、 （一） 1.), so a list numbered by Word looks like
+typed text; tracked changes are read as accepted (insertions kept, deletions dropped);
+text boxes are skipped with a note. Each line keeps a :class:`Block` saying which paragraph
+it came from, so findings can be mapped back onto runs.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from ..errors import CorruptDocx, TooLarge
+from ..model import Block, RawText, Span
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_ENTRIES = 5000
+MAX_TOTAL_UNZIPPED = 300 * 1024 * 1024
+MAX_RATIO = 200
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def check_zip(path: Path, name: str, max_bytes: int) -> None:
+    """Refuse non-zip, encrypted and zip-bomb files before python-docx opens them."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head == OLE_MAGIC:
+        raise CorruptDocx("文件已加密（设有打开密码），或实为旧版.doc格式；请取消密码或另存为.docx后重试", path=name)
+    if not head.startswith(b"PK"):
+        raise CorruptDocx("不是有效的.docx文件（文件已损坏或扩展名不符）", path=name)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise CorruptDocx("不是有效的.docx文件（压缩包已损坏）", path=name) from e
+    if len(infos) > MAX_ENTRIES:
+        raise CorruptDocx("压缩包内文件数量异常，疑似压缩炸弹，已拒绝读取", path=name)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(1, info.compress_size)
+        if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+            raise CorruptDocx("压缩比异常，疑似压缩炸弹，已拒绝读取", path=name)
+        if info.filename == "word/document.xml" and info.file_size > max_bytes * 12:
+            raise TooLarge("文档正文过大，超出处理上限", path=name)
+    if total > MAX_TOTAL_UNZIPPED:
+        raise CorruptDocx("解压后体积异常，疑似压缩炸弹，已拒绝读取", path=name)
+
+
+def open_docx(path: Path, name: str, max_bytes: int):
+    """python-docx Document after the safety checks, or a Chinese error."""
+    import docx  # deferred: python-docx is only needed for .docx input
+
+    check_zip(path, name, max_bytes)
+    try:
+        return docx.Document(str(path))
+    except Exception as e:  # python-docx raises many types for broken packages
+        raise CorruptDocx(f"无法打开.docx文件（{type(e).__name__}），文件可能已损坏", path=name) from e
+
+
+def read_docx(path: Path, name: str, *, max_bytes: int) -> RawText:
+    document = open_docx(path, name, max_bytes)
+    reader = _BodyReader(document)
+    lines: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for para_el, in_table in reader.paragraphs():
+        prefix = reader.numbering_prefix(para_el)
+        body = paragraph_text(para_el)
+        text = prefix + body
+        style, level = reader.style_of(para_el)
+        blocks.append(Block(line=len(lines), span=Span(offset, offset + len(text)), prefix=len(prefix),
+                            style=style, style_level=level, in_table=in_table))
+        lines.append(text)
+        offset += len(text) + 1
+    text = "\n".join(lines)
+    if len(text.encode("utf-8")) > max_bytes:
+        raise TooLarge(f"文档文字过多，上限为{max_bytes / 1048576:.0f} MB", path=name)
+    if not text.strip():
+        from ..errors import EmptyInput
+
+        raise EmptyInput("文档正文为空，没有可检查的文字", path=name)
+    notes = (f"跳过了{reader.textboxes}个文本框中的文字",) if reader.textboxes else ()
+    return RawText(source=name, text=text, format="docx", blocks=tuple(blocks), notes=notes)
+
+
+def text_runs(para_el):
+    """The ``w:r`` elements whose text is visible once tracked changes are accepted."""
+    for el in para_el.iter(W + "r"):
+        if _inside(el, para_el, {W + "del", W + "txbxContent", W + "moveFrom"}):
+            continue
+        yield el
+
+
+def run_text(run_el) -> str:
+    parts = []
+    for child in run_el:
+        tag = child.tag
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append(" ")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def paragraph_text(para_el) -> str:
+    return "".join(run_text(r) for r in text_runs(para_el))
+
+
+def _inside(el, stop, tags) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+class _BodyReader:
+    """Walks the body in order and renders Word list numbering."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.textboxes = 0
+        self._styles = {}
+        for st in document.styles.element.iter(W + "style"):
+            sid = st.get(W + "styleId")
+            name_el = st.find(W + "name")
+            self._styles[sid] = st
+            st.set("_name", name_el.get(W + "val") if name_el is not None else sid)
+        self._abstract, self._num = self._numbering_tables()
+        self._counters: dict[str, list[int]] = {}
+
+    def paragraphs(self):
+        yield from self._walk(self.body, in_table=False)
+
+    def _walk(self, container, in_table):
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self.textboxes += sum(1 for _ in child.iter(W + "txbxContent"))
+                yield child, in_table
+            elif tag == W + "tbl":
+                for tr in child.iter(W + "tr"):
+                    if tr.getparent() is not child:
+                        continue
+                    for tc in tr.findall(W + "tc"):
+                        yield from self._walk(tc, in_table=True)
+            elif tag in (W + "sdt",):
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from self._walk(content, in_table)
+
+    # --- styles -------------------------------------------------------------
+    def style_of(self, para_el) -> tuple[str | None, int | None]:
+        ppr = para_el.find(W + "pPr")
+        sid = None
+        if ppr is not None and ppr.find(W + "pStyle") is not None:
+            sid = ppr.find(W + "pStyle").get(W + "val")
+        st = self._styles.get(sid)
+        name = st.get("_name") if st is not None else sid
+        if not name:
+            return None, None
+        m = _HEADING_STYLE.match(name.strip())
+        if m:
+            return name, int(m.group(1))
+        if name.lower() in ("title", "标题"):
+            return name, 0
+        return name, None
+
+    # --- numbering ----------------------------------------------------------
+    def _numbering_tables(self):
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        num: dict[str, tuple[str, dict[int, int]]] = {}
+        try:
+            numbering = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return abstract, num
+        for an in numbering.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in an.findall(W + "lvl"):
+                ilvl = int(lvl.get(W + "ilvl", "0"))
+                fmt = _val(lvl.find(W + "numFmt"), "decimal")
+                text = _val(lvl.find(W + "lvlText"), "")
+                start = int(_val(lvl.find(W + "start"), "1"))
+                levels[ilvl] = (fmt, text, start)
+            abstract[an.get(W + "abstractNumId")] = levels
+        for n in numbering.iter(W + "num"):
+            aid = _val(n.find(W + "abstractNumId"), None)
+            overrides = {}
+            for ov in n.findall(W + "lvlOverride"):
+                so = ov.find(W + "startOverride")
+                if so is not None:
+                    overrides[int(ov.get(W + "ilvl", "0"))] = int(so.get(W + "val"))
+            num[n.get(W + "numId")] = (aid, overrides)
+        return abstract, num
+
+    def _num_pr(self, para_el):
+        ppr = para_el.find(W + "pPr")
+        numpr = ppr.find(W + "numPr") if ppr is not None else None
+        if numpr is None and ppr is not None and ppr.find(W + "pStyle") is not None:
+            st = self._styles.get(ppr.find(W + "pStyle").get(W + "val"))
+            spr = st.find(W + "pPr") if st is not None else None
+            numpr = spr.find(W + "numPr") if spr is not None else None
+        if numpr is None:
+            return None
+        num_id = _val(numpr.find(W + "numId"), None)
+        ilvl = int(_val(numpr.find(W + "ilvl"), "0"))
+        if num_id in (None, "0"):
+            return None
+        return num_id, ilvl
+
+    def numbering_prefix(self, para_el) -> str:
+        pr = self._num_pr(para_el)
+        if pr is None or pr[0] not in self._num:
+            return ""
+        num_id, ilvl = pr
+        aid, overrides = self._num[num_id]
+        levels = self._abstract.get(aid, {})
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, [0] * 9)
+        start = overrides.get(ilvl, levels[ilvl][2])
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else start
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, pattern, _ = levels[ilvl]
+        if fmt in ("bullet", "none") or not pattern:
+            return ""
+
+        def sub(m: re.Match) -> str:
+            lv = int(m.group(1)) - 1
+            lfmt = levels.get(lv, ("decimal", "", 1))[0]
+            value = counters[lv] or levels.get(lv, ("", "", 1))[2]
+            return format_number(value, lfmt)
+
+        return re.sub(r"%(\d)", sub, pattern)
+
+
+def _val(el, default):
+    return el.get(W + "val") if el is not None else default
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "chineseLegalSimplified"):
+        return chinese_numeral(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        out, k = "", n
+        for v, s in vals:
+            while k >= v:
+                out, k = out + s, k - v
+        return out if fmt == "upperRoman" else out.lower()
+    return str(n)

@@ -1,0 +1,43 @@
+"""The one module that reads package data (labels, rules, profiles, dictionary, models)."""
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PACKAGE = "report_nlp"
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file under ``report_nlp/data`` (installed or in the source tree)."""
+    return Path(str(resources.files(PACKAGE).joinpath("data"))).joinpath(*parts)
+
+
+def read_text(*parts: str) -> str:
+    return data_path(*parts).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def load_yaml(*parts: str) -> Any:
+    """Parse a package YAML file once (safe_load only)."""
+    return yaml.safe_load(read_text(*parts))
+
+
+def models_dir() -> Path:
+    """Where the shipped models live: ``report_nlp/models`` inside the package.
+
+    The repository keeps them at top-level ``models/``; the build copies them into the
+    package (see pyproject.toml), and a source checkout falls back to the top level.
+    """
+    inside = Path(str(resources.files(PACKAGE).joinpath("models")))
+    if inside.is_dir() and any(inside.glob("*.json")):
+        return inside
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))

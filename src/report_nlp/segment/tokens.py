@@ -1,0 +1,63 @@
+"""Word tokens from jieba, fenced off behind one small class.
+
+jieba's module-level tokenizer is global, caches into the shared temp folder and logs to
+stderr at import. We keep one private ``jieba.Tokenizer`` with the domain dictionary, its
+cache in a per-user folder, its logger quiet, and build it once, on first use.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..resources import data_path
+
+USER_DICT = ("dict", "user_dict.txt")
+
+
+def cache_dir() -> Path:
+    """A per-user cache folder that exists (``$XDG_CACHE_HOME/report-nlp`` or the OS's)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "report-nlp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    # No writable home (a locked-down service account): a private folder in temp.
+    folder = Path(tempfile.gettempdir()) / f"report-nlp-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+class WordTokenizer:
+    """``tokenize(text)`` → ``[(start, end), …]`` word spans, domain terms kept whole."""
+
+    def __init__(self, user_dict: Path | None = None) -> None:
+        import jieba  # deferred: importing jieba costs time and is not needed by every command
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self._tk = jieba.Tokenizer()
+        self._tk.tmp_dir = str(cache_dir())
+        self._tk.initialize()
+        self._tk.load_userdict(str(user_dict or data_path(*USER_DICT)))
+
+    def tokenize(self, text: str) -> list[tuple[int, int]]:
+        return [(s, e) for _, s, e in self._tk.tokenize(text, HMM=True) if text[s:e].strip()]
+
+    def words(self, text: str) -> list[str]:
+        return [w for w in self._tk.lcut(text, HMM=True) if w.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def default_tokenizer() -> WordTokenizer:
+    return WordTokenizer()
