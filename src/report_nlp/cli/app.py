@@ -49,3 +49,17 @@ def segment_cmd(
         emit_json(document_json(doc))
     else:
         emit(document_tree(doc))
+
+
+# Command groups that live in their own modules; each has ``register(app)``.
+COMMAND_MODULES: tuple[str, ...] = ("check_cmds", "layout_cmds")
+
+
+def _register_command_groups() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(app)
+
+
+_register_command_groups()

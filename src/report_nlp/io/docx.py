@@ -89,6 +89,14 @@ def read_docx(path: Path, name: str, *, max_bytes: int) -> RawText:
     return RawText(source=name, text=text, format="docx", blocks=tuple(blocks), notes=notes)
 
 
+def body_paragraphs(document) -> list[tuple[object, bool]]:
+    """``(w:p element, in_table)`` for every body paragraph, in the order :func:`read_docx` reads them.
+
+    The i-th entry is the paragraph of the i-th :class:`Block` of the loaded text.
+    """
+    return list(_BodyReader(document).paragraphs())
+
+
 def text_runs(para_el):
     """The ``w:r`` elements whose text is visible once tracked changes are accepted."""
     for el in para_el.iter(W + "r"):

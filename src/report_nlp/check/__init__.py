@@ -1,0 +1,132 @@
+"""The checker: run the rules of a profile over a tagged document.
+
+    result = check(segment(load(path)))            # profile auto-detected
+    for finding in result.findings: ...
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Document, Finding, Span
+from . import content_rules, lexicon, struct_rules, text_rules
+from .config import Config, disabled_ranges, suppressed
+from .context import Context
+from .profiles import Profile, detect_profile, get_profile
+from .registry import Rule, builtin_rules
+
+#: Every function a rule's ``function:`` may name. Filled explicitly, once.
+FUNCTIONS = {
+    name: getattr(module, name)
+    for module, names in (
+        (text_rules, ("half_width_punctuation", "half_width_brackets", "unpaired_marks", "doubled_marks",
+                      "placeholders", "doubled_characters")),
+        (struct_rules, ("missing_parts", "missing_themes", "part_order", "title_punctuation", "title_form",
+                        "title_doubled_genre", "addressee_form", "addressee_many", "closing_form", "date_form",
+                        "date_vs_period", "signature_vs_title", "period_mismatch", "marker_punctuation",
+                        "marker_half_brackets", "numbering_sequence", "level_jump", "ordinal_series")),
+        (content_rules, ("problems_without_measure", "vague_quantities", "thin_section")),
+        (lexicon, ("wrong_formulations", "series_order", "typo_lexicon")),
+    )
+    for name in names
+}
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    doc: Document
+    profile: Profile
+    profile_detected: bool
+    findings: tuple[Finding, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+
+def resolve_profile(doc: Document, profile: str | None) -> tuple[Profile, bool]:
+    if profile and profile != "auto":
+        return get_profile(profile), True
+    title = next((doc.para_text(p) for p in doc.paragraphs if p.part == "title"), None)
+    opening = next((doc.para_text(p) for p in doc.paragraphs if p.part == "opening"), "")
+    if not opening and doc.paragraphs:
+        opening = doc.para_text(doc.paragraphs[min(1, len(doc.paragraphs) - 1)])
+    pid, recognised = detect_profile(title, opening)
+    return get_profile(pid), recognised
+
+
+def check(doc: Document, profile: str | None = "auto", config: Config | None = None,
+          rules: tuple[Rule, ...] | None = None, tagged: bool = False) -> CheckResult:
+    """All enabled rules of the profile over ``doc`` (tagged here unless ``tagged``)."""
+    from ..classify import tag
+
+    config = config or Config()
+    if not tagged:
+        doc = tag(doc)
+    prof, recognised = resolve_profile(doc, profile)
+    doc = replace(doc, profile=prof.id)
+    ctx = Context(doc=doc, profile=prof, options=config.options)
+    ranges = disabled_ranges(doc.text) if doc.format in ("txt", "md") else []
+    findings: list[Finding] = []
+    active = [r for r in (rules if rules is not None else builtin_rules())
+              if r.id not in prof.disable and r.family not in prof.disable and config.enabled(r.id)]
+    for rule in active:
+        for finding in (_layout_findings(doc, active) if rule.kind == "layout" else run_rule(rule, ctx)):
+            if suppressed(rule.id, finding.span.start, ranges):
+                continue
+            severity = config.severity_for(rule.id, prof.severity.get(rule.id, finding.severity))
+            findings.append(replace(finding, severity=severity) if severity != finding.severity else finding)
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.message))
+    return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(_dedupe(findings)))
+
+
+def _layout_findings(doc: Document, active: list[Rule]):
+    """LAY findings for a .docx, computed once (on the first layout rule) and filtered by rule."""
+    if doc.format != "docx" or getattr(_layout_findings, "_done", None) is doc:
+        return []
+    _layout_findings._done = doc  # type: ignore[attr-defined]
+    from .layout import check_layout
+
+    wanted = {r.id for r in active if r.kind == "layout"}
+    return [f for f in check_layout(doc.source, doc) if f.rule in wanted]
+
+
+def run_rule(rule: Rule, ctx: Context):
+    if rule.kind == "regex":
+        yield from _run_regex(rule, ctx)
+    else:
+        yield from FUNCTIONS[rule.params["function"]](ctx, rule)
+
+
+def _run_regex(rule: Rule, ctx: Context):
+    pattern = re.compile(rule.params["pattern"])
+    parts = rule.params.get("parts")
+    replacement = rule.params.get("replace")
+    for para in ctx.doc.paragraphs:
+        if parts and para.part not in parts:
+            continue
+        for m in pattern.finditer(ctx.text, para.span.start, para.span.end):
+            span = Span(m.start(), m.end())
+            fix = (span, m.expand(replacement)) if replacement is not None else None
+            yield ctx.finding(rule, span, fix=fix, match=m.group())
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.rule, f.span, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def check_text(text: str, profile: str | None = "auto", config: Config | None = None,
+               rules: tuple[Rule, ...] | None = None, source: str = "<文本>") -> CheckResult:
+    from ..model import RawText
+    from ..segment import segment
+
+    return check(segment(RawText(source=source, text=text.replace("\r\n", "\n"))), profile, config, rules)

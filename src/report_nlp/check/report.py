@@ -1,0 +1,89 @@
+"""Findings out: text lines, ``report-nlp/findings@1`` JSON and SARIF 2.1.0."""
+from __future__ import annotations
+
+from .. import __version__
+from .context import Context
+from .registry import SEVERITY_NAMES, rules_by_id
+
+FINDINGS_SCHEMA = "report-nlp/findings@1"
+
+
+def finding_json(result, finding) -> dict:
+    ctx = Context(doc=result.doc, profile=result.profile)
+    line, column = ctx.line_col(finding.span.start)
+    rule = rules_by_id().get(finding.rule)
+    basis = finding.data.get("basis") or (rule.basis if rule else "")
+    data = {k: v for k, v in finding.data.items() if k != "basis"}
+    return {
+        "rule": finding.rule, "severity": finding.severity, "message": finding.message,
+        "start": finding.span.start, "end": finding.span.end, "line": line, "column": column,
+        "paragraph": ctx.paragraph_at(finding.span.start),
+        "match": result.doc.text[finding.span.start:finding.span.end],
+        "suggestion": finding.suggestion,
+        "fix": None if finding.fix is None else {"start": finding.fix[0].start, "end": finding.fix[0].end,
+                                                "replacement": finding.fix[1]},
+        "basis": basis, "data": data,
+    }
+
+
+def file_json(result) -> dict:
+    return {"path": result.doc.source, "profile": result.profile.id, "profile_detected": result.profile_detected,
+            "summary": result.summary(), "findings": [finding_json(result, f) for f in result.findings]}
+
+
+def findings_json(results, errors=()) -> dict:
+    payload = {"schema": FINDINGS_SCHEMA, "files": [file_json(r) for r in results]}
+    if errors:
+        payload["errors"] = [{"path": path, "code": code, "message": message} for path, code, message in errors]
+    return payload
+
+
+def text_lines(result, *, show_suggestion: bool = True) -> list[str]:
+    lines = []
+    for f in result.findings:
+        j = finding_json(result, f)
+        lines.append(f"{j['path'] if 'path' in j else result.doc.source}:{j['line']}:{j['column']}: "
+                     f"{f.severity} {f.rule} {f.message}")
+        if j["match"]:
+            lines.append(f"    原文：{_clip(j['match'])}")
+        if show_suggestion and f.suggestion:
+            lines.append(f"    建议：{f.suggestion}")
+    s = result.summary()
+    how = "自动识别" if result.profile_detected else "未能识别，按默认"
+    lines.append(f"{result.doc.source}：{result.profile.name}（{how}），错误{s['error']}，疑似{s['warning']}，提示{s['info']}")
+    return lines
+
+
+def _clip(text: str, width: int = 40) -> str:
+    text = text.replace("\n", "⏎")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def sarif(results) -> dict:
+    used = sorted({f.rule for r in results for f in r.findings})
+    catalogue = rules_by_id()
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    run_results = []
+    for r in results:
+        ctx = Context(doc=r.doc, profile=r.profile)
+        for f in r.findings:
+            line, col = ctx.line_col(f.span.start)
+            end_line, end_col = ctx.line_col(f.span.end)
+            run_results.append({
+                "ruleId": f.rule, "level": level[f.severity],
+                "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": r.doc.source},
+                    "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
+                               "charOffset": f.span.start, "charLength": len(f.span)}}}],
+            })
+    rules = [{"id": rid, "name": catalogue[rid].name if rid in catalogue else rid,
+              "shortDescription": {"text": catalogue[rid].message if rid in catalogue else rid},
+              "help": {"text": catalogue[rid].basis if rid in catalogue else ""}} for rid in used]
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
+                      "results": run_results}]}
+
+
+def severity_name(sev: str) -> str:
+    return SEVERITY_NAMES[sev]

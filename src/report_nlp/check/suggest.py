@@ -1,0 +1,104 @@
+"""``suggest``: for each missing part or theme and each problem without a measure, where to
+insert and ready-to-edit text, numbered to fit the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..resources import load_yaml
+from ..segment.markers import CN_NUM
+from ..taxonomy import taxonomy
+from . import CheckResult
+
+CN = "零一二三四五六七八九十"
+ORDINALS = ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str            # part | theme | measure
+    key: str             # part id, theme id or problem category
+    after: int | None    # paragraph index after which to insert (None: at the start)
+    offset: int          # character offset of the insertion point
+    text: str
+    rules: tuple[str, ...]
+
+
+def suggest(result: CheckResult) -> list[Suggestion]:
+    doc = result.doc
+    data = load_yaml("suggestions.yaml")
+    fill = _context(result)
+    next_level1 = fill["next_number"]
+    out: list[Suggestion] = []
+    missing = [f for f in result.findings if f.rule == "STR001"]
+    unanswered = [f for f in result.findings if f.rule == "PAR001"]
+    for f in missing:
+        part = f.data["part"]
+        if part == "next_steps":
+            body = _measures(unanswered, data)
+            head = data["parts"]["next_steps"].format(number=_cn(next_level1), **fill)
+            next_level1 += 1
+            text = "\n".join([head, *body]) if body else head + "\n【待填：下一步工作打算】"
+            out.append(Suggestion("part", part, f.data.get("after"), f.span.start, text,
+                                  ("STR001",) + (("PAR001",) if body else ())))
+            unanswered = []
+            continue
+        template = data["parts"].get(f"{part}_{result.profile.id}") or data["parts"].get(part)
+        if template is None:
+            continue
+        number = _cn(next_level1)
+        if part in ("work", "problems"):
+            next_level1 += 1
+        out.append(Suggestion("part", part, f.data.get("after"), f.span.start,
+                              template.format(number=number, **fill), ("STR001",)))
+    for f in (x for x in result.findings if x.rule == "STR002"):
+        theme = f.data["theme"]
+        out.append(Suggestion("theme", theme, f.data.get("after"), f.span.start,
+                              data["themes"].get(theme, data["themes"]["other"]), ("STR002",)))
+    if unanswered:
+        last = max((p for p in doc.paragraphs if p.part == "next_steps"), key=lambda p: p.index, default=None)
+        after, offset = (last.index, last.span.end) if last else (None, len(doc.text))
+        start = _count_items(doc, last) if last else 0
+        body = _measures(unanswered, data, first=start)
+        out.append(Suggestion("measure", ",".join(sorted({u.data["category"] for u in unanswered})), after, offset,
+                              "\n".join(body), ("PAR001",)))
+    return sorted(out, key=lambda s: (s.offset, s.kind))
+
+
+def _measures(findings, data, first: int = 0) -> list[str]:
+    seen, lines = [], []
+    for f in findings:
+        cat = f.data["category"]
+        if cat not in seen and cat in data["measures"]:
+            seen.append(cat)
+    for k, cat in enumerate(seen):
+        lines.append(f"{ORDINALS[min(first + k, 9)]}{data['measures'][cat]}")
+    return lines
+
+
+def _count_items(doc, para) -> int:
+    return len(re.findall(rf"(?:^|[。；：，])({CN_NUM})是", doc.para_text(para)))
+
+
+def _context(result: CheckResult) -> dict:
+    doc = result.doc
+    title = next((doc.para_text(p) for p in doc.paragraphs if p.part == "title"), "")
+    organ = title.split("关于")[0] if "关于" in title else "【待填：发文机关，如中共××局党组】"
+    opening = next((doc.para_text(p) for p in doc.paragraphs if p.part == "opening"), "")
+    m = re.search(r"\d{4}年(?:第[一二三四]季度|[上下]半年|度)?", title or opening)
+    period = m.group(0) if m else "【待填：报告期】"
+    level1 = [p for p in doc.paragraphs if p.level == 1]
+    return {"organ": organ, "period": period, "next_number": len(level1) + 1}
+
+
+def _cn(n: int) -> str:
+    return CN[n] if n <= 10 else "十" + CN[n - 10]
+
+
+def suggestions_json(result: CheckResult, items: list[Suggestion]) -> dict:
+    tax = taxonomy()
+    return {"schema": "report-nlp/suggestions@1", "path": result.doc.source, "profile": result.profile.id,
+            "suggestions": [{"kind": s.kind, "key": s.key, "after": s.after, "offset": s.offset, "text": s.text,
+                             "rules": list(s.rules),
+                             "name": tax.part_name(s.key) if s.kind == "part" else
+                             (tax.theme_name(s.key) if s.kind == "theme" else "针对问题的措施")} for s in items]}

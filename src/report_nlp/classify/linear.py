@@ -1,0 +1,130 @@
+"""A fitted pipeline as plain arrays, and the scores recomputed from them.
+
+``LinearModel.from_pipeline(pipe)`` reads the vocabularies, idf weights, block weights,
+coefficients and intercepts out of a fitted pipeline.py pipeline; ``decision(rows)`` and
+``proba(rows)`` redo TF-IDF (character n-grams as scikit-learn makes them, jieba words),
+the context one-hots and the linear scores — the same numbers as the pipeline, with no
+scikit-learn and no pickle at run time.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+_WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's CountVectorizer normalises spaces
+
+
+@dataclass
+class Block:
+    name: str
+    field: str
+    analyzer: str                 # "char", "words" or "dict"
+    vocabulary: list[str]
+    weight: float = 1.0
+    ngram_range: tuple[int, int] = (1, 1)
+    idf: np.ndarray | None = None
+    index: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index = {t: i for i, t in enumerate(self.vocabulary)}
+
+    def features(self, value) -> tuple[list[int], list[float]]:
+        """Column indices and values of one row in this block (before the block weight)."""
+        if self.analyzer == "dict":
+            pairs = [(self.index[k], float(v)) for k, v in sorted(value.items()) if k in self.index]
+            return [c for c, _ in pairs], [v for _, v in pairs]
+        counts = Counter(t for t in self._terms(value) if t in self.index)
+        if not counts:
+            return [], []
+        cols = sorted(self.index[t] for t in counts)
+        by_col = {self.index[t]: n for t, n in counts.items()}
+        vals = [(math.log(by_col[c]) + 1.0) * float(self.idf[c]) for c in cols]
+        norm = math.sqrt(sum(v * v for v in vals))
+        return cols, [v / norm for v in vals]
+
+    def _terms(self, text: str) -> list[str]:
+        if self.analyzer == "words":
+            from ..segment.tokens import default_tokenizer
+
+            return default_tokenizer().words(text)
+        text = _WHITE_SPACES.sub(" ", text)
+        lo, hi = self.ngram_range
+        return [text[i:i + n] for n in range(lo, min(hi, len(text)) + 1) for i in range(len(text) - n + 1)]
+
+
+@dataclass
+class LinearModel:
+    kind: str                     # "multinomial" (softmax), "binary" or "ovr" (sigmoid per class)
+    classes: list[str]
+    blocks: list[Block]
+    coef: np.ndarray              # (n_classes or 1, n_features)
+    intercept: np.ndarray
+
+    @property
+    def n_features(self) -> int:
+        return sum(len(b.vocabulary) for b in self.blocks)
+
+    def transform(self, rows: list[dict]) -> sparse.csr_matrix:
+        indptr, indices, data = [0], [], []
+        for row in rows:
+            offset = 0
+            for block in self.blocks:
+                cols, vals = block.features(row[block.field])
+                indices.extend(offset + c for c in cols)
+                data.extend(v * block.weight for v in vals)
+                offset += len(block.vocabulary)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                                  np.asarray(indptr, dtype=np.int64)), shape=(len(rows), self.n_features))
+
+    def decision(self, rows: list[dict]) -> np.ndarray:
+        scores = np.asarray(self.transform(rows) @ self.coef.T) + self.intercept
+        return scores.ravel() if self.kind == "binary" else scores
+
+    def proba(self, rows: list[dict]) -> np.ndarray:
+        scores = self.decision(rows)
+        if self.kind == "binary":
+            p = 1.0 / (1.0 + np.exp(-scores))
+            return np.column_stack([1.0 - p, p])
+        if self.kind == "ovr":
+            return 1.0 / (1.0 + np.exp(-scores))
+        scores = scores - scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def dists(self, rows: list[dict]) -> list[dict[str, float]]:
+        if not rows:
+            return []
+        return [dict(zip(self.classes, map(float, p))) for p in self.proba(rows)]
+
+    @classmethod
+    def from_pipeline(cls, pipe, classes: list[str] | None = None) -> "LinearModel":
+        union, clf = pipe.named_steps["features"], pipe.named_steps["clf"]
+        weights = union.transformer_weights or {}
+        blocks = [_export_block(name, sub, weights.get(name, 1.0)) for name, sub in union.transformer_list]
+        if hasattr(clf, "estimators_"):  # OneVsRestClassifier over binary LogisticRegressions
+            coef = np.vstack([e.coef_ for e in clf.estimators_])
+            intercept = np.concatenate([e.intercept_ for e in clf.estimators_])
+            return cls("ovr", list(classes or clf.classes_), blocks, coef, intercept)
+        kind = "binary" if len(clf.classes_) == 2 else "multinomial"
+        return cls(kind, [str(c) for c in clf.classes_], blocks, np.asarray(clf.coef_, dtype=np.float64),
+                   np.asarray(clf.intercept_, dtype=np.float64))
+
+
+def _export_block(name: str, sub, weight: float) -> Block:
+    field_name, vec = sub.named_steps["select"].field, sub.named_steps["vec"]
+    if hasattr(vec, "feature_names_"):
+        return Block(name, field_name, "dict", list(vec.feature_names_), float(weight))
+    vocab = [""] * len(vec.vocabulary_)
+    for term, i in vec.vocabulary_.items():
+        vocab[i] = term
+    analyzer = "words" if callable(vec.analyzer) else vec.analyzer
+    if analyzer not in ("char", "words") or not vec.sublinear_tf or vec.norm != "l2" or vec.lowercase and analyzer == "char":
+        raise ValueError(f"block {name}: only char/words, sublinear tf, l2 norm, no lowercasing are exported")
+    return Block(name, field_name, analyzer, vocab, float(weight), tuple(vec.ngram_range),
+                 np.asarray(vec.idf_, dtype=np.float64))

@@ -1,0 +1,226 @@
+"""``check``, ``suggest`` and ``rules``: thin wrappers over :mod:`report_nlp.check`."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .common import Fmt, emit, emit_json, fail, handles_errors
+
+
+class CheckFmt(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class RulesFmt(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(handles_errors(check_cmd))
+    app.command("suggest")(handles_errors(suggest_cmd))
+    app.command("rules")(handles_errors(rules_cmd))
+
+
+def check_cmd(
+    paths: List[Path] = typer.Argument(..., help="报告文件或文件夹（.txt、.md、.docx），可多个。"),
+    profile: str = typer.Option("auto", "--profile", "-p", help="报告类型：auto（自动识别）、quarterly、half_year、annual、responsibility、shuze_shulian、special。"),
+    fmt: CheckFmt = typer.Option(CheckFmt.text, "--format", "-f", help="输出格式：text、json（findings@1）或 sarif。"),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="有该级别及以上的问题时退出码为1。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 report-nlp.yaml）。"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="并行进程数（批量检查时）。"),
+    fix: bool = typer.Option(False, "--fix", help="自动修正标记为安全的问题（不改序号）；写到 -o，或原地修改并保留 .bak 备份。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="与 --fix 合用：修正后写入的文件。"),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="把问题作为Word批注写入此 .docx 副本（输入须为 .docx）。"),
+    annotate_dir: Optional[Path] = typer.Option(None, "--annotate-dir", help="批量检查时，把每个 .docx 的批注副本写入此文件夹。"),
+) -> None:
+    """按报告类型检查：必备部分、要素、序号、标点、占位符、错别字、规范表述、请示用语、报告期、问题与措施对应等。"""
+    from ..check.batch import collect, run_batch
+    from ..check.config import load_config
+
+    cfg = load_config(config)
+    files = collect(paths)
+    if not files:
+        fail("错误[E101]：没有找到可检查的报告文件（.txt、.md、.docx）", 3)
+    if fix or annotate:
+        if len(files) != 1:
+            fail("错误[E100]：--fix 和 --annotate 只能用于单个文件", 2)
+        return _single_with_outputs(files[0], profile, cfg, fmt, fail_on, fix, output, annotate)
+    progress = len(files) > 1 and sys.stderr.isatty()
+    outcomes = list(run_batch(files, profile, cfg, jobs, progress))
+    errors = [o["error"] for o in outcomes if "error" in o]
+    reports = [o for o in outcomes if "json" in o]
+    if annotate_dir:
+        _annotate_folder(reports, profile, cfg, annotate_dir)
+    _print(reports, errors, fmt, many=len(files) > 1)
+    code = _exit_code([r["json"] for r in reports], fail_on)
+    if errors:
+        for path, ecode, message in errors:
+            print(f"错误[{ecode}]：{message}", file=sys.stderr)
+        code = 3 if not reports else max(code, 1) if code else 3
+    raise typer.Exit(code)
+
+
+def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate):
+    from ..check import check
+    from ..check.fix import apply_fixes, write_atomic
+    from ..check.report import file_json
+    from ..io import load
+    from ..segment import segment
+
+    doc = segment(load(path))
+    result = check(doc, profile, cfg)
+    if annotate:
+        if doc.format != "docx":
+            fail("错误[E107]：--annotate 需要 .docx 输入", 2)
+        from ..io.docx_annotate import annotate_docx
+
+        if Path(annotate).resolve() == Path(path).resolve():
+            fail("错误[E300]：批注副本不能覆盖原文件", 2)
+        annotate_docx(path, result.doc, result.findings, annotate)
+    if fix:
+        if doc.format == "docx":
+            fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
+        fixed, count = apply_fixes(doc.text, result.findings)
+        target = Path(output) if output else Path(path)
+        write_atomic(target, fixed, backup=target == Path(path))
+        print(f"已修正{count}处，写入 {target}", file=sys.stderr)
+    _print([{"json": file_json(result), "lines": _lines(result)}], [], fmt, many=False)
+    raise typer.Exit(_exit_code([file_json(result)], fail_on))
+
+
+def _lines(result):
+    from ..check.report import text_lines
+
+    return text_lines(result)
+
+
+def _annotate_folder(reports, profile, cfg, folder: Path) -> None:
+    from ..check import check
+    from ..io import load
+    from ..io.docx_annotate import annotate_docx
+    from ..segment import segment
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for r in reports:
+        path = Path(r["json"]["path"])
+        if path.suffix.lower() == ".docx":
+            result = check(segment(load(path)), profile, cfg)
+            annotate_docx(path, result.doc, result.findings, folder / path.name)
+
+
+def _print(reports, errors, fmt: CheckFmt, many: bool) -> None:
+    from ..check.report import FINDINGS_SCHEMA
+
+    if fmt is CheckFmt.json:
+        payload = {"schema": FINDINGS_SCHEMA, "files": [r["json"] for r in reports]}
+        if errors:
+            payload["errors"] = [{"path": p, "code": c, "message": m} for p, c, m in errors]
+        emit_json(payload)
+    elif fmt is CheckFmt.sarif:
+        emit_json(_sarif(reports))
+    else:
+        for r in reports:
+            emit("\n".join(r["lines"]))
+        if many:
+            emit(_summary_table(reports))
+
+
+def _sarif(reports) -> dict:
+    from .. import __version__
+
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    results = [{"ruleId": f["rule"], "level": level[f["severity"]],
+                "message": {"text": f["message"] + (f"（建议：{f['suggestion']}）" if f["suggestion"] else "")},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": r["json"]["path"]},
+                                                    "region": {"startLine": f["line"], "startColumn": f["column"],
+                                                               "charOffset": f["start"],
+                                                               "charLength": f["end"] - f["start"]}}}]}
+               for r in reports for f in r["json"]["findings"]]
+    used = sorted({x["ruleId"] for x in results})
+    from ..check.registry import rules_by_id
+
+    cat = rules_by_id()
+    rules = [{"id": rid, "name": cat[rid].name, "shortDescription": {"text": cat[rid].message},
+              "help": {"text": cat[rid].basis}} for rid in used if rid in cat]
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
+                      "results": results}]}
+
+
+def _summary_table(reports) -> str:
+    from ..taxonomy import taxonomy
+
+    tax = taxonomy()
+    rows = ["", "文件\t类型\t错误\t疑似\t提示\t缺少部分"]
+    for r in reports:
+        j = r["json"]
+        missing = "、".join(tax.part_name(f["data"]["part"]) for f in j["findings"] if f["rule"] == "STR001")
+        s = j["summary"]
+        rows.append(f"{j['path']}\t{j['profile']}\t{s['error']}\t{s['warning']}\t{s['info']}\t{missing or '—'}")
+    return "\n".join(rows)
+
+
+def _exit_code(files: list[dict], fail_on: FailOn) -> int:
+    if fail_on is FailOn.never:
+        return 0
+    limit = _RANK[fail_on.value]
+    return int(any(_RANK[f["severity"]] <= limit for j in files for f in j["findings"]))
+
+
+def suggest_cmd(
+    file: Path = typer.Argument(..., help="报告文件（.txt、.md、.docx）。"),
+    profile: str = typer.Option("auto", "--profile", "-p", help="报告类型，默认自动识别。"),
+    fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text 或 json。"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件。"),
+) -> None:
+    """为缺少的部分、主题和没有对应措施的问题给出插入位置和可直接修改的文字。"""
+    from ..check import check
+    from ..check.config import load_config
+    from ..check.suggest import suggest, suggestions_json
+    from ..io import load
+    from ..segment import segment
+
+    result = check(segment(load(file)), profile, load_config(config))
+    items = suggest(result)
+    if fmt is Fmt.json:
+        emit_json(suggestions_json(result, items))
+        return
+    data = suggestions_json(result, items)
+    if not items:
+        emit(f"{file}：没有需要补写的内容。")
+        return
+    for s in data["suggestions"]:
+        where = "文首" if s["after"] is None else f"第{s['after']}段之后"
+        emit(f"【{s['name']}】插入位置：{where}（{'、'.join(s['rules'])}）")
+        emit(s["text"])
+        emit("")
+
+
+def rules_cmd(fmt: RulesFmt = typer.Option(RulesFmt.table, "--format", "-f", help="输出格式：table、markdown 或 json。")) -> None:
+    """列出规则目录：编号、级别、说明、依据。"""
+    from ..check.catalogue import catalogue_json, catalogue_markdown, catalogue_table
+
+    if fmt is RulesFmt.markdown:
+        emit(catalogue_markdown())
+    elif fmt is RulesFmt.json:
+        emit_json(catalogue_json())
+    else:
+        emit(catalogue_table())

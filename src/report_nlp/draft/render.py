@@ -1,0 +1,120 @@
+"""Fill a profile's Jinja2 templates from a validated context.
+
+Template lookup, first hit wins: the user's folder (``--templates``), then
+``templates/<profile>/``, then ``templates/_common/``. So a profile only carries what
+differs, and a user can override one file (say ``work_study.j2``) without copying the rest.
+Built-in templates render with ``StrictUndefined``; as soon as a user folder is involved the
+whole render runs in Jinja2's ``SandboxedEnvironment``. Wording (part headings, default
+headings per theme, default sentences) is data in ``wording.yaml`` beside the templates.
+"""
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+
+import jinja2
+import yaml
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import TemplateProblem
+from . import textutil as tu
+
+# The templates ship inside the package next to this module (pyproject: draft/templates/*/*).
+TEMPLATES = Path(__file__).resolve().with_name("templates")
+COMMON = "_common"
+ENTRY = "report.j2"
+WORDING = "wording.yaml"
+
+
+def template_dirs(profile: str, user_dir: str | Path | None = None) -> list[Path]:
+    dirs = [TEMPLATES / profile, TEMPLATES / COMMON]
+    if user_dir is not None:
+        user = Path(user_dir)
+        if not user.is_dir():
+            raise TemplateProblem("模板文件夹不存在或不是文件夹", path=str(user_dir))
+        dirs.insert(0, user)
+    return [d for d in dirs if d.is_dir()]
+
+
+def environment(dirs: list[Path], sandboxed: bool) -> jinja2.Environment:
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), undefined=jinja2.StrictUndefined,
+              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(cn=tu.cn, sentence=tu.sentence, phrase=tu.phrase)
+    env.globals.update(todo=tu.placeholder)
+    return env
+
+
+def load_wording(dirs: list[Path], next_period: str) -> dict:
+    """``wording.yaml`` of each folder merged, nearest folder winning key by key."""
+    merged: dict = {}
+    for d in reversed(dirs):  # common first, user last
+        path = d / WORDING
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise TemplateProblem(f"用语文件格式错误：{e}", path=str(path)) from e
+        if not isinstance(data, dict):
+            raise TemplateProblem("用语文件应为映射", path=str(path))
+        for section, values in data.items():
+            if isinstance(values, dict):
+                merged.setdefault(section, {}).update(values)
+            else:
+                merged[section] = values
+    return _substitute(merged, {"{next}": next_period})
+
+
+def _substitute(value, tokens: dict[str, str]):
+    if isinstance(value, dict):
+        return {k: _substitute(v, tokens) for k, v in value.items()}
+    if isinstance(value, str):
+        for token, text in tokens.items():
+            value = value.replace(token, text)
+    return value
+
+
+def render(ctx: dict, template_dir: str | Path | None = None) -> str:
+    """The report text: one paragraph per line, no blank lines, ending in a newline."""
+    dirs = template_dirs(ctx["profile"], template_dir)
+    env = environment(dirs, sandboxed=template_dir is not None)
+    full = dict(ctx, wording=load_wording(dirs, ctx["period"].next))
+    try:
+        text = env.get_template(ENTRY).render(**full)
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateProblem(f"模板 {Path(e.filename or e.name or '?').name} 第{e.lineno}行语法错误：{e.message}") from e
+    except jinja2.TemplateNotFound as e:
+        raise TemplateProblem(f"找不到模板“{e.name}”") from e
+    except jinja2.UndefinedError as e:
+        raise TemplateProblem(f"{_where(e)}{_undefined(str(e))}") from e
+    except jinja2.exceptions.SecurityError as e:
+        raise TemplateProblem(f"{_where(e)}模板试图执行不安全的操作，已被沙箱拦截（{e}）") from e
+    except jinja2.TemplateError as e:
+        raise TemplateProblem(f"{_where(e)}模板出错：{e}") from e
+    return tidy(text)
+
+
+def tidy(text: str) -> str:
+    """Drop blank lines and stray spaces the template layout left behind."""
+    lines = [line.strip(" \t") for line in text.splitlines()]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _where(e: Exception) -> str:
+    """``模板 work.j2 第3行：`` from the traceback frame Jinja maps onto the template."""
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        if frame.filename.endswith((".j2", ".jinja", ".txt", ".md")):
+            return f"模板 {Path(frame.filename).name} 第{frame.lineno}行："
+    return ""
+
+
+def _undefined(message: str) -> str:
+    m = re.search(r"'([^']+)' is undefined", message)
+    if m:
+        return f"变量“{m.group(1)}”未定义（可用变量见 docs/drafting.md）"
+    m = re.search(r"has no attribute '([^']+)'", message)
+    if m:
+        return f"字段“{m.group(1)}”不存在（可用字段见 docs/drafting.md）"
+    return f"未定义的值：{message}"

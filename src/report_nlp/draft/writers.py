@@ -1,0 +1,49 @@
+"""Put a drafted report on disk as .txt, .md or .docx (format from the suffix), atomically."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import OutputProblem
+from ..io.docx_write import atomic_write, write_docx
+
+FORMATS = {".txt": "txt", ".md": "md", ".docx": "docx"}
+
+
+def write_txt(text: str, path: str | os.PathLike) -> None:
+    """UTF-8 without BOM, ``\\n`` line ends: one paragraph per line."""
+    data = text.encode("utf-8")
+    atomic_write(path, lambda fh: fh.write(data))
+
+
+def to_markdown(text: str) -> str:
+    """Markdown twin of the text: ``#`` title, ``##``/``###`` for standalone level-1/2
+    headings, a blank line between paragraphs. No emphasis marks, so the loader reads the
+    same markers back."""
+    from ..segment import segment
+
+    doc = segment(text, tokens=False)
+    out = []
+    for i, para in enumerate(doc.paragraphs):
+        line = doc.para_text(para)
+        if i == 0 and para.marker is None and line.endswith("报告"):
+            line = "# " + line
+        elif para.kind == "heading" and para.level in (1, 2):
+            line = "#" * (para.level + 1) + " " + line
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
+def write_md(text: str, path: str | os.PathLike) -> None:
+    data = to_markdown(text).encode("utf-8")
+    atomic_write(path, lambda fh: fh.write(data))
+
+
+def write_output(text: str, path: str | os.PathLike) -> str:
+    """Write ``text`` in the format named by the suffix of ``path``; returns the format."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise OutputProblem(f"不支持的输出格式“{Path(path).suffix or '无扩展名'}”，请使用 .txt、.md 或 .docx",
+                            path=str(path))
+    {"txt": write_txt, "md": write_md, "docx": write_docx}[fmt](text, path)
+    return fmt
