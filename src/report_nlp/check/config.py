@@ -71,11 +71,21 @@ def load_config(path: str | Path | None = None, *, cwd: Path | None = None) -> C
         for k, entry in enumerate(options.get(key, [])):
             if not isinstance(entry, dict) or ("wrong" not in entry) or (key == "formulations" and "correct" not in entry):
                 raise InvalidData(f"{key}[{k}] 应含 wrong{'、correct' if key == 'formulations' else '、right'} 字段", path=name)
-            for pattern in ([entry["wrong"]] if isinstance(entry["wrong"], str) else entry["wrong"]):
-                try:
-                    re.compile(pattern)
-                except re.error as e:
-                    raise InvalidData(f"{key}[{k}] 的正则表达式有误（{e}）", path=name) from e
+            patterns = [entry["wrong"]] if isinstance(entry["wrong"], str) else list(entry["wrong"])
+            try:
+                compiled = [re.compile(p) for p in patterns]
+            except re.error as e:
+                raise InvalidData(f"{key}[{k}] 的正则表达式有误（{e}）", path=name) from e
+            if key == "formulations":
+                entry["wrong"] = patterns
+            # Like the built-in catalogue, a user entry must fire on its own bad examples.
+            examples = entry.get("examples") or {}
+            for bad in examples.get("bad") or []:
+                if not any(c.search(bad) for c in compiled):
+                    raise InvalidData(f"{key}[{k}] 的错例“{bad}”不能被 wrong 匹配，该条目未被采用", path=name)
+            for good in examples.get("good") or []:
+                if any(c.search(good) for c in compiled):
+                    raise InvalidData(f"{key}[{k}] 的正例“{good}”被 wrong 误匹配，该条目未被采用", path=name)
     return Config(disable=tuple(disable), severity=dict(severity), options=options)
 
 

@@ -7,6 +7,7 @@ linear.py exports the fitted pipeline to plain arrays and re-implements its scor
 """
 from __future__ import annotations
 
+import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,7 +64,7 @@ def make_features(task: str) -> FeatureUnion:
             vec = TfidfVectorizer(analyzer=WordAnalyzer(), min_df=min_df, sublinear_tf=True)
         else:
             vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, min_df=min_df, lowercase=False,
-                                  sublinear_tf=True, dtype=float)
+                                  sublinear_tf=True, dtype=np.float64)
         parts.append((name, Pipeline([("select", FieldSelector(field)), ("vec", vec)])))
         weights[name] = weight
     return FeatureUnion(parts, transformer_weights=weights)

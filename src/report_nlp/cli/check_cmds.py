@@ -219,7 +219,7 @@ def rules_cmd(fmt: RulesFmt = typer.Option(RulesFmt.table, "--format", "-f", hel
     from ..check.catalogue import catalogue_json, catalogue_markdown, catalogue_table
 
     if fmt is RulesFmt.markdown:
-        emit(catalogue_markdown())
+        sys.stdout.write(catalogue_markdown())
     elif fmt is RulesFmt.json:
         emit_json(catalogue_json())
     else:

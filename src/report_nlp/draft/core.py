@@ -61,3 +61,20 @@ def complete(ctx: dict) -> None:
     ctx["date_text"] = tu.date_text(ctx["date"]) if ctx["date"] else tu.placeholder("成文日期，如2022年3月31日")
     if ctx["addressee"]:
         ctx["addressee"] = ctx["addressee"].rstrip("：:")
+
+
+def init_yaml(profile: str) -> str:
+    """A commented example input for ``profile`` (``report-nlp init``); it drafts as is."""
+    import jinja2
+
+    from ..errors import InvalidData
+    from ..taxonomy import taxonomy
+    from .render import COMMON, TEMPLATES
+
+    kinds = taxonomy().kinds
+    if profile not in kinds:
+        raise InvalidData(f"--profile: 未知报告类型“{profile}”，可选：{', '.join(kinds)}")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES / COMMON)),
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    return env.get_template("init.yaml.j2").render(profile=profile, kind=kinds[profile])

@@ -1,0 +1,100 @@
+"""``report-nlp draft`` and ``report-nlp init``: thin commands over :mod:`report_nlp.draft`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import fail, handles_errors
+
+_FORMATS = (".txt", ".md", ".docx")
+
+
+def draft_cmd(
+    input: Path = typer.Argument(..., help="起草输入文件（.yaml、.yml 或 .json），字段见 docs/drafting.md。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="输出文件，格式由扩展名决定：.txt、.md 或 .docx；省略则把文本输出到标准输出。"),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p",
+                                          help="报告类型：quarterly、half_year、annual、responsibility、shuze_shulian、special；"
+                                               "默认取输入中的 profile，或按期间推断。"),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板文件夹（在沙箱中渲染），同名文件覆盖内置模板。"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
+) -> None:
+    """按结构化输入起草报告，并自查草稿。"""
+    from ..draft import make_draft, read_inputs, write_output
+    from ..errors import OutputProblem
+
+    if output is not None and output.suffix.lower() not in _FORMATS:
+        fail(f"错误：不支持的输出格式“{output.suffix or '无扩展名'}”，请使用 .txt、.md 或 .docx", 2)
+    if output is not None and output.exists():
+        if input.exists() and output.resolve() == input.resolve():
+            raise OutputProblem("输出文件不能是输入文件本身", path=str(output))
+        if not force:
+            raise OutputProblem("文件已存在；如需覆盖，请加 --force", path=str(output))
+    result = make_draft(read_inputs(input), None if profile in (None, "auto") else profile, templates)
+    if output is None:
+        sys.stdout.write(result.text)
+    else:
+        write_output(result.text, output)
+    for warning in result.warnings:
+        print(f"提示：{warning}", file=sys.stderr)
+    for finding in _self_check(result.text, result.profile):
+        print(f"自查：{finding}", file=sys.stderr)
+    if output is not None:
+        print(f"已写入：{output}", file=sys.stderr)
+
+
+def init_cmd(
+    profile: str = typer.Option("quarterly", "--profile", "-p",
+                                help="报告类型：quarterly、half_year、annual、responsibility、shuze_shulian、special。"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入的文件（.yaml）；省略则输出到标准输出。"),
+    force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
+) -> None:
+    """生成带中文注释的起草输入示例（YAML）。"""
+    from ..draft.core import init_yaml
+    from ..errors import OutputProblem
+    from ..io.docx_write import atomic_write
+
+    text = init_yaml(profile)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise OutputProblem("文件已存在；如需覆盖，请加 --force", path=str(output))
+    data = text.encode("utf-8")
+    atomic_write(output, lambda fh: fh.write(data))
+    print(f"已写入：{output}（填写后运行 report-nlp draft {output} -o 报告.docx）", file=sys.stderr)
+
+
+def _self_check(text: str, profile: str) -> list[str]:
+    """Findings on the drafter's own output, as Chinese lines for stderr.
+
+    To be wired to the checker (``report_nlp.check``) by the lead once it exists. Until then
+    it reports only what can be seen from the structure: blank lines, headings with no body
+    text under them, and how many 【待填：…】 slots are left to fill.
+    """
+    from ..segment import segment
+
+    findings = []
+    for no, line in enumerate(text.split("\n")[:-1], start=1):
+        if not line.strip():
+            findings.append(f"第{no}行是空行")
+    doc = segment(text, tokens=False)
+    paras = doc.paragraphs
+    for i, para in enumerate(paras):
+        if para.kind != "heading" or para.level is None:
+            continue
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if nxt is None or (nxt.kind == "heading" and nxt.level is not None and nxt.level <= para.level):
+            findings.append(f"第{i + 1}段“{doc.para_text(para)}”是标题，下面没有正文")
+    slots = text.count("【待填：")
+    if slots:
+        findings.append(f"草稿中有{slots}处【待填：…】需要补全")
+    return findings
+
+
+def register(app: typer.Typer) -> None:
+    app.command("draft")(handles_errors(draft_cmd))
+    app.command("init")(handles_errors(init_cmd))
