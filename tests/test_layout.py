@@ -123,3 +123,16 @@ def test_body_font_aliases(tmp_path, font):
     path = tmp_path / "a.docx"
     d.save(path)
     assert lay(path) == []
+
+
+def test_drafter_output_has_no_findings(tmp_path):
+    write = pytest.importorskip("report_nlp.io.docx_write")
+    text = ("中共某市审计局党组关于2023年第三季度党风廉政建设工作情况的报告\n\n市纪委：\n"
+            "2023年第三季度，我局党组坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：\n"
+            "一、深化学习教育\n（一）强化组织领导。成立领导小组，定期研究部署党风廉政建设工作，压实各级责任。\n"
+            "1.开展专题学习。党组中心组集中学习6次，专题研讨2次，撰写心得体会12篇。\n"
+            "（1）集中学习。党组中心组集中学习6次。\n二、存在问题\n一是学习不够深入；二是监督不够有力。\n"
+            "特此报告。\n\n中共某市审计局党组\n2023年10月8日\n")
+    path = tmp_path / "draft.docx"
+    write.write_docx(text, path)
+    assert lay(path) == []

@@ -2,17 +2,24 @@
 
 Public API (imported lazily, so ``import report_nlp`` stays cheap)::
 
-    doc = report_nlp.segment(report_nlp.load("draft.docx"))
+    doc = report_nlp.tag(report_nlp.segment(report_nlp.load("draft.docx")))
+    result = report_nlp.check(doc, profile="auto")
+    labels = report_nlp.classify(["个别干部纪律观念淡薄。"])
+    text = report_nlp.draft(inputs, profile="quarterly")   # the subpackage is callable
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "segment", "Document", "Paragraph", "Item", "Span", "Finding", "RawText", "__version__"]
+__all__ = ["load", "segment", "tag", "classify", "check", "check_text", "Document", "Paragraph", "Item", "Span", "Finding", "RawText", "__version__"]
 
 _LAZY = {
     "load": ("report_nlp.io", "load"),
     "segment": ("report_nlp.segment", "segment"),
+    "tag": ("report_nlp.classify", "tag"),
+    "classify": ("report_nlp.classify", "classify"),
+    "check": ("report_nlp.check", "check"),
+    "check_text": ("report_nlp.check", "check_text"),
     "Document": ("report_nlp.model", "Document"),
     "Paragraph": ("report_nlp.model", "Paragraph"),
     "Item": ("report_nlp.model", "Item"),

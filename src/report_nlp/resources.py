@@ -28,10 +28,10 @@ def load_yaml(*parts: str) -> Any:
 
 
 def models_dir() -> Path:
-    """Where the shipped models live: ``report_nlp/models`` inside the package.
+    """Where the shipped models live: ``report_nlp/models`` inside an installed package.
 
-    The repository keeps them at top-level ``models/``; the build copies them into the
-    package (see pyproject.toml), and a source checkout falls back to the top level.
+    The repository keeps them once, at top-level ``models/``; pyproject.toml maps that folder
+    into the package, and a source or editable checkout reads it directly.
     """
     inside = Path(str(resources.files(PACKAGE).joinpath("models")))
     if inside.is_dir() and any(inside.glob("*.json")):

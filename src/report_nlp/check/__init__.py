@@ -79,8 +79,8 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
                 continue
             severity = config.severity_for(rule.id, prof.severity.get(rule.id, finding.severity))
             findings.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-    findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule, f.message))
-    return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(_dedupe(findings)))
+    findings = sorted(_dedupe(findings), key=lambda f: (f.span.start, f.span.end, f.rule, f.message))
+    return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(findings))
 
 
 def _layout_findings(doc: Document, active: list[Rule]):
@@ -115,9 +115,11 @@ def _run_regex(rule: Rule, ctx: Context):
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per family, span and subject (a reversed 四风 is TRM001 or TRM002, not
+    both), while missing parts at one insertion point stay separate findings."""
     seen, out = set(), []
-    for f in findings:
-        key = (f.rule, f.span, f.message)
+    for f in sorted(findings, key=lambda f: f.rule):
+        key = (f.rule[:3], f.span, f.data.get("part"), f.data.get("theme"), f.data.get("category"))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -10,9 +10,6 @@ from ..resources import data_path, load_yaml
 from .context import Context
 from .registry import Rule
 
-SERIES_WINDOW = 30
-
-
 @functools.lru_cache(maxsize=1)
 def formulations() -> tuple[dict, ...]:
     return tuple(load_yaml("formulations.yaml") or ()) if data_path("formulations.yaml").exists() else ()
@@ -39,6 +36,11 @@ def reduplication_whitelist() -> frozenset[str]:
     return frozenset(_typos_file().get("reduplication_whitelist") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def organ_suffixes() -> frozenset[str]:
+    return frozenset(_typos_file().get("organ_suffixes") or ())
+
+
 @functools.lru_cache(maxsize=None)
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
@@ -50,53 +52,78 @@ def _entry_severity(entry: dict, rule: Rule) -> str:
 
 def wrong_formulations(ctx: Context, rule: Rule):
     entries = list(formulations()) + list(ctx.options.get("formulations", ()))
-    for para in ctx.doc.paragraphs:
-        start, end = para.span.start, para.span.end
-        for entry in entries:
-            for pattern in entry.get("wrong") or ():
-                for m in _compile(pattern).finditer(ctx.text, start, end):
-                    span = Span(m.start(), m.end())
-                    replacement = entry.get("replacement")
-                    fix = (span, replacement) if replacement and entry.get("safe") else None
-                    f = ctx.finding(rule, span, fix=fix, data={"entry": entry.get("id")}, match=m.group(),
-                                    correct=entry["correct"], suggestion=f"改为规范表述：{entry['correct']}")
-                    yield _with(f, entry, rule, fix)
+    for entry in entries:
+        for pattern in entry.get("wrong") or ():
+            for m in _line_matches(_compile(pattern), ctx.text):
+                span = Span(m.start(), m.end())
+                replacement = entry.get("replacement")
+                fix = (span, replacement) if replacement and entry.get("safe") else None
+                f = ctx.finding(rule, span, fix=fix, data={"entry": entry.get("id")}, match=m.group(),
+                                correct=entry["correct"], suggestion=f"改为规范表述：{entry['correct']}")
+                yield _with(f, entry, rule, fix)
+
+
+def _line_matches(pattern: re.Pattern[str], text: str):
+    """Matches over the whole text at once (cheaper than per paragraph), none across a line end."""
+    return (m for m in pattern.finditer(text) if "\n" not in m.group())
 
 
 def series_order(ctx: Context, rule: Rule):
-    """Items of a fixed series (四个意识, 四风 …) named close together in another order."""
+    """Items of a fixed series (四个意识, 四风 …) listed together in another order.
+
+    Only items joined as one list (by 、 ， 和 与 及 or quote marks) count: the same items in
+    separate clauses (享乐主义、奢靡之风得到遏制，形式主义、官僚主义仍…) are ordinary prose.
+    """
     entries = [e for e in list(formulations()) + list(ctx.options.get("formulations", ())) if e.get("series")]
     for para in ctx.doc.paragraphs:
         text = ctx.para_text(para)
         for entry in entries:
-            series = entry["series"]
-            hits = sorted((m.start(), k, m.end()) for k, item in enumerate(series) for m in re.finditer(re.escape(item), text))
-            for a in range(len(hits) - 1):
-                window = [h for h in hits[a:] if h[0] - hits[a][0] <= SERIES_WINDOW]
-                order = [k for _, k, _ in window]
-                if len(set(order)) >= 2 and len(order) == len(set(order)) and order != sorted(order):
-                    span = Span(para.span.start + window[0][0], para.span.start + window[-1][2])
-                    yield _with(ctx.finding(rule, span, data={"entry": entry.get("id")}, match=ctx.text[span.start:span.end],
-                                            correct="、".join(series)), entry, rule, None)
-                    break
+            for run in _listed_runs(text, entry["series"]):
+                order = [k for _, k, _ in run]
+                if len(order) >= 2 and len(order) == len(set(order)) and order != sorted(order):
+                    span = Span(para.span.start + run[0][0], para.span.start + run[-1][2])
+                    yield _with(ctx.finding(rule, span, data={"entry": entry.get("id")},
+                                            match=ctx.text[span.start:span.end], correct="、".join(entry["series"])),
+                                entry, rule, None)
+
+
+_JOINERS = re.compile(r"[、，,和与及“”‘’\"\s]{0,3}")
+
+
+def _listed_runs(text: str, series: list[str]) -> list[list[tuple[int, int, int]]]:
+    """Runs of series items that follow each other separated only by list joiners."""
+    hits = sorted((m.start(), k, m.end()) for k, item in enumerate(series)
+                  for m in re.finditer(re.escape(item), text))
+    runs: list[list[tuple[int, int, int]]] = []
+    for hit in hits:
+        if runs and hit[0] >= runs[-1][-1][2] and _JOINERS.fullmatch(text[runs[-1][-1][2]:hit[0]]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return runs
 
 
 def typo_lexicon(ctx: Context, rule: Rule):
     entries = list(typos()) + list(ctx.options.get("typos", ()))
-    for para in ctx.doc.paragraphs:
-        start, end = para.span.start, para.span.end
-        for entry in entries:
-            context_not = entry.get("context_not")
-            for m in _compile(entry["wrong"]).finditer(ctx.text, start, end):
-                if context_not:
-                    window = ctx.text[max(start, m.start() - 12): min(end, m.end() + 12)]
-                    if _compile(context_not).search(window):
-                        continue
-                span = Span(m.start(), m.end())
-                fix = (span, entry["right"]) if entry.get("safe") and entry.get("right") else None
-                f = ctx.finding(rule, span, fix=fix, data={"entry": entry.get("id")}, match=m.group(),
-                                right=entry.get("right", ""), suggestion=f"改为“{entry.get('right', '')}”")
-                yield _with(f, entry, rule, fix)
+    text = ctx.text
+    for entry in entries:
+        context_not = entry.get("context_not")
+        for m in _line_matches(_compile(entry["wrong"]), text):
+            if context_not and _compile(context_not).search(_window(text, m.start(), m.end())):
+                continue
+            span = Span(m.start(), m.end())
+            fix = (span, entry["right"]) if entry.get("safe") and entry.get("right") else None
+            f = ctx.finding(rule, span, fix=fix, data={"entry": entry.get("id")}, match=m.group(),
+                            right=entry.get("right", ""), suggestion=f"改为“{entry.get('right', '')}”")
+            yield _with(f, entry, rule, fix)
+
+
+def _window(text: str, start: int, end: int, width: int = 12) -> str:
+    """``width`` characters either side of a hit, within its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[max(line_start, start - width): min(line_end, end + width)]
 
 
 def _with(finding, entry: dict, rule: Rule, fix):

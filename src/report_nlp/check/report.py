@@ -31,8 +31,9 @@ def file_json(result) -> dict:
             "summary": result.summary(), "findings": [finding_json(result, f) for f in result.findings]}
 
 
-def findings_json(results, errors=()) -> dict:
-    payload = {"schema": FINDINGS_SCHEMA, "files": [file_json(r) for r in results]}
+def findings_json(files: list[dict], errors=()) -> dict:
+    """The ``findings@1`` document from file entries and ``(path, code, message)`` errors."""
+    payload = {"schema": FINDINGS_SCHEMA, "files": files}
     if errors:
         payload["errors"] = [{"path": path, "code": code, "message": message} for path, code, message in errors]
     return payload
@@ -59,30 +60,23 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def sarif(results) -> dict:
-    used = sorted({f.rule for r in results for f in r.findings})
-    catalogue = rules_by_id()
+def sarif(files: list[dict]) -> dict:
+    """SARIF 2.1.0 from the ``findings@1`` file entries (plain data: batch results cross processes)."""
     level = {"error": "error", "warning": "warning", "info": "note"}
-    run_results = []
-    for r in results:
-        ctx = Context(doc=r.doc, profile=r.profile)
-        for f in r.findings:
-            line, col = ctx.line_col(f.span.start)
-            end_line, end_col = ctx.line_col(f.span.end)
-            run_results.append({
-                "ruleId": f.rule, "level": level[f.severity],
-                "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
+    results = [{"ruleId": f["rule"], "level": level[f["severity"]],
+                "message": {"text": f["message"] + (f"（建议：{f['suggestion']}）" if f["suggestion"] else "")},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": r.doc.source},
-                    "region": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
-                               "charOffset": f.span.start, "charLength": len(f.span)}}}],
-            })
-    rules = [{"id": rid, "name": catalogue[rid].name if rid in catalogue else rid,
-              "shortDescription": {"text": catalogue[rid].message if rid in catalogue else rid},
-              "help": {"text": catalogue[rid].basis if rid in catalogue else ""}} for rid in used]
+                    "artifactLocation": {"uri": j["path"]},
+                    "region": {"startLine": f["line"], "startColumn": f["column"], "charOffset": f["start"],
+                               "charLength": f["end"] - f["start"]}}}]}
+               for j in files for f in j["findings"]]
+    catalogue = rules_by_id()
+    rules = [{"id": rid, "name": catalogue[rid].name, "shortDescription": {"text": catalogue[rid].message},
+              "help": {"text": catalogue[rid].basis}}
+             for rid in sorted({r["ruleId"] for r in results}) if rid in catalogue]
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
-                      "results": run_results}]}
+                      "results": results}]}
 
 
 def severity_name(sev: str) -> str:

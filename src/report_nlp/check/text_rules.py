@@ -51,6 +51,8 @@ def unpaired_marks(ctx: Context, rule: Rule):
         text = ctx.para_text(para)
         base = para.span.start
         for opener, closer in _PAIRS:
+            if opener not in text and closer not in text:
+                continue
             stack: list[int] = []
             for i, ch in enumerate(text):
                 if ch == opener:
@@ -92,9 +94,10 @@ def doubled_characters(ctx: Context, rule: Rule):
     Doubling across a word boundary is ordinary (学习|习近平, 会议|议程): both characters then
     sit inside longer words. A typo like 教育育 leaves one character stranded as a token.
     """
-    from .lexicon import reduplication_whitelist
+    from .lexicon import organ_suffixes, reduplication_whitelist
 
     whitelist = reduplication_whitelist() | set(ctx.options.get("whitelist", ()))
+    suffixes = organ_suffixes()
     for para in ctx.doc.paragraphs:
         tokens = para.tokens
         text = ctx.text
@@ -106,7 +109,13 @@ def doubled_characters(ctx: Context, rule: Rule):
             if left != right or not re.match(rf"[{CJK}]", left):
                 continue
             stranded = (len(b) == 1) or (len(a) == 1)
-            if not stranded or (left + right) in whitelist or text[a.start:b.end] in whitelist:
+            if not stranded:
+                continue
+            if len(a) == 1 and len(b) == 1 and (left + right) in whitelist:
+                continue  # 查查、看看 standing alone are real reduplications; 检查|查 is not
+            if len(b) > 1 and left in suffixes:
+                continue  # 龙湾市|市场监督管理局: an organ name, not a slip
+            if text[a.start:b.end] in whitelist:
                 continue
             if len(a) == 1 and len(b) == 1 and k + 2 < len(tokens) and text[tokens[k + 2].start] == left:
                 continue  # three in a row (哈哈哈): not a slip

@@ -21,6 +21,7 @@ class FrameCue:
 class Cues:
     section_headings: tuple[tuple[str, re.Pattern[str]], ...]
     umbrella: re.Pattern[str]
+    umbrella_if_nested: re.Pattern[str]
     lead_ins: tuple[tuple[str, re.Pattern[str]], ...]
     frame: tuple[FrameCue, ...]
     opening: re.Pattern[str]
@@ -54,6 +55,7 @@ def cues() -> Cues:
     return Cues(
         section_headings=tuple((c["part"], re.compile(c["pattern"])) for c in raw["section_headings"]),
         umbrella=re.compile(raw["umbrella"]),
+        umbrella_if_nested=re.compile(raw["umbrella_if_nested"]),
         lead_ins=tuple((part, re.compile(p)) for part, p in raw["lead_ins"].items()),
         frame=tuple(FrameCue(c["part"], re.compile(c["pattern"]), c["where"], int(c["max_len"]), float(c["conf"]))
                     for c in raw["frame"]),

@@ -8,15 +8,23 @@ scikit-learn and no pickle at run time.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 _WHITE_SPACES = re.compile(r"\s\s+")  # as sklearn's CountVectorizer normalises spaces
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """jieba words of ``text``; cached because the part and theme models read the same rows."""
+    from ..segment.tokens import default_tokenizer
+
+    return tuple(default_tokenizer().words(text))
 
 
 @dataclass
@@ -33,28 +41,35 @@ class Block:
     def __post_init__(self) -> None:
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
 
-    def features(self, value) -> tuple[list[int], list[float]]:
-        """Column indices and values of one row in this block (before the block weight)."""
+    def features(self, value, words: tuple[str, ...] | None = None) -> tuple[list[int], list[float]]:
+        """Column indices and values of one row in this block (before the block weight).
+
+        ``words``: the jieba words of ``value`` when the segmenter already has them."""
         if self.analyzer == "dict":
             pairs = [(self.index[k], float(v)) for k, v in sorted(value.items()) if k in self.index]
             return [c for c, _ in pairs], [v for _, v in pairs]
-        counts = Counter(t for t in self._terms(value) if t in self.index)
-        if not counts:
+        index = self.index
+        counts = Counter(words) if words is not None and self.analyzer == "words" else self._counts(value)
+        pairs = sorted((index[t], n) for t, n in counts.items() if t in index)
+        if not pairs:
             return [], []
-        cols = sorted(self.index[t] for t in counts)
-        by_col = {self.index[t]: n for t, n in counts.items()}
-        vals = [(math.log(by_col[c]) + 1.0) * float(self.idf[c]) for c in cols]
+        idf = self.idf
+        vals = [(math.log(n) + 1.0) * float(idf[c]) for c, n in pairs]
         norm = math.sqrt(sum(v * v for v in vals))
-        return cols, [v / norm for v in vals]
+        return [c for c, _ in pairs], [v / norm for v in vals]
 
-    def _terms(self, text: str) -> list[str]:
+    def _counts(self, text: str) -> Counter:
         if self.analyzer == "words":
-            from ..segment.tokens import default_tokenizer
+            return Counter(_words(text))
+        return _ngram_counts(text, *self.ngram_range)
 
-            return default_tokenizer().words(text)
-        text = _WHITE_SPACES.sub(" ", text)
-        lo, hi = self.ngram_range
-        return [text[i:i + n] for n in range(lo, min(hi, len(text)) + 1) for i in range(len(text) - n + 1)]
+
+@functools.lru_cache(maxsize=2048)
+def _ngram_counts(text: str, lo: int, hi: int) -> Counter:
+    """Character n-gram counts as scikit-learn's ``char`` analyzer makes them; cached because
+    several models read the same paragraph."""
+    text = _WHITE_SPACES.sub(" ", text)
+    return Counter(text[i:i + n] for n in range(lo, min(hi, len(text)) + 1) for i in range(len(text) - n + 1))
 
 
 @dataclass
@@ -69,21 +84,24 @@ class LinearModel:
     def n_features(self) -> int:
         return sum(len(b.vocabulary) for b in self.blocks)
 
-    def transform(self, rows: list[dict]) -> sparse.csr_matrix:
-        indptr, indices, data = [0], [], []
+    def transform(self, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each row as (column indices, values): the non-zeros of its sparse feature vector."""
+        out = []
         for row in rows:
-            offset = 0
+            indices, data, offset = [], [], 0
             for block in self.blocks:
-                cols, vals = block.features(row[block.field])
+                cols, vals = block.features(row[block.field], row.get("words") if block.field == "text" else None)
                 indices.extend(offset + c for c in cols)
                 data.extend(v * block.weight for v in vals)
                 offset += len(block.vocabulary)
-            indptr.append(len(indices))
-        return sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
-                                  np.asarray(indptr, dtype=np.int64)), shape=(len(rows), self.n_features))
+            out.append((np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64)))
+        return out
 
     def decision(self, rows: list[dict]) -> np.ndarray:
-        scores = np.asarray(self.transform(rows) @ self.coef.T) + self.intercept
+        if not rows:
+            return np.zeros((0, len(self.coef)))
+        # A sparse dot product by hand: scipy.sparse would cost more to import than to use.
+        scores = np.vstack([self.coef[:, cols] @ vals for cols, vals in self.transform(rows)]) + self.intercept
         return scores.ravel() if self.kind == "binary" else scores
 
     def proba(self, rows: list[dict]) -> np.ndarray:

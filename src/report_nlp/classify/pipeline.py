@@ -23,7 +23,7 @@ SPECS: dict[str, dict] = {
     "part": {"blocks": [("chars", "text", "char", (1, 3), 2, 1.0), ("words", "text", "words", (1, 1), 2, 0.5),
                         ("ctx", "ctx", "dict", None, 1, 1.0)], "C": 10.0},
     "theme": {"blocks": [("chars", "text", "char", (1, 3), 2, 1.0), ("words", "text", "words", (1, 1), 2, 0.5),
-                         ("head", "head", "char", (1, 2), 2, 0.5)], "C": 10.0},
+                         ("head", "head", "char", (1, 2), 2, 0.5)], "C": 20.0, "class_weight": "balanced"},
     "category": {"blocks": [("chars", "text", "char", (1, 3), 2, 1.0), ("words", "text", "words", (1, 1), 2, 0.5)],
                  "C": 10.0},
     "tags": {"blocks": [("chars", "text", "char", (1, 3), 2, 1.0), ("words", "text", "words", (1, 1), 2, 0.5)],
@@ -71,7 +71,8 @@ def make_features(task: str) -> FeatureUnion:
 
 
 def make_pipeline(task: str, multilabel: bool = False) -> Pipeline:
-    clf = LogisticRegression(C=SPECS[task]["C"], max_iter=3000, random_state=RANDOM_STATE)
+    clf = LogisticRegression(C=SPECS[task]["C"], max_iter=3000, random_state=RANDOM_STATE,
+                             class_weight=SPECS[task].get("class_weight"))
     if multilabel:
         clf = OneVsRestClassifier(clf)
     return Pipeline([("features", make_features(task)), ("clf", clf)])

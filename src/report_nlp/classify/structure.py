@@ -78,6 +78,8 @@ def _scan_head(paras, texts, cue: Cues, frame) -> int:
         hit = _frame_match(cue, text, "head")
         if hit is None and not seen - {"header"} and _is_headline(text, i, texts):
             hit = ("title", 0.8)
+        if hit is not None and hit[0] == "addressee" and cue.opening.search(text):
+            hit = None  # “现将……报告如下：” opens the body
         if hit is None or (hit[0] == "title" and "addressee" in seen):
             break
         frame[i] = hit
@@ -118,6 +120,15 @@ def _scan_tail(paras, texts, cue: Cues, frame, body_start: int) -> int:
         frame[i] = hit
         end = i
         i -= 1
+    # A closing formula is the end of the body even when unusual lines sit below it.
+    for j in range(lowest, end):
+        if j not in frame and paras[j].marker is None:
+            hit = _frame_match(cue, texts[j], "tail")
+            if hit is not None and hit[0] == "closing":
+                frame[j] = hit
+                for k in range(j + 1, end):
+                    frame.setdefault(k, ("other", 0.5))
+                return j
     return end
 
 
@@ -133,6 +144,8 @@ def _walk_body(doc, paras, texts, cue: Cues, frame, body_start: int, body_end: i
     stack: list[tuple[int, str | None, int, bool]] = []  # (level, cue part, index, umbrella)
     override: tuple[str, int] | None = None             # (part, level that ends it)
     started = False
+    siblings: dict[int, str] = {}   # level -> part of the last heading at that level
+    plain_run = False
     for i, para in enumerate(paras):
         text = texts[i]
         pos = i / (n - 1) if n > 1 else 0.0
@@ -148,11 +161,16 @@ def _walk_body(doc, paras, texts, cue: Cues, frame, body_start: int, body_end: i
             while stack and stack[-1][0] >= level:
                 stack.pop()
             hpart = cue.heading_part(htext)
+            for lv in [lv for lv in siblings if lv > level]:
+                del siblings[lv]
+            plain_run = hpart is None and siblings.get(level) == "work"
+            siblings[level] = hpart or "work"
             if hpart is not None or (override is not None and level <= override[1]):
                 override = None
-            umbrella = bool(cue.umbrella.search(htext)) or hpart is not None
+            umbrella = (hpart is not None or (para.kind == "heading" and bool(cue.umbrella.search(htext)))
+                        or (bool(cue.umbrella_if_nested.search(htext)) and _has_subheadings(paras, i, level)))
             stack.append((level, hpart, i, umbrella))
-        lead_in = None if is_heading else cue.lead_in(lead[:120])
+        lead_in = None if is_heading or (not started and cue.opening.search(text)) else cue.lead_in(lead[:120])
         if lead_in is not None:
             override = (lead_in, stack[-1][0] if stack else 99)
         if lead_in is not None or para.kind == "item":
@@ -163,15 +181,25 @@ def _walk_body(doc, paras, texts, cue: Cues, frame, body_start: int, body_end: i
         if i >= body_end:
             part, conf = "other", 0.5
         elif not started:
-            part, conf = "opening", 0.9 if cue.opening.search(text) or i == body_start else 0.75
+            part, conf = "opening", 0.97 if cue.opening.search(text) else 0.9 if i == body_start else 0.75
         elif override is not None and not is_heading:
             part, conf = override[0], 0.85
         else:
             part, conf = _section_part(stack, cue, text, is_heading)
+            if is_heading and plain_run and part == "work":
+                conf = 0.97  # one more of a run of themed work headings (一、… 二、… 三、…)
         out.append(Context(i, part, conf, is_heading, level, umb, section,
                            heading_text(doc, paras[section]) if section is not None and paras[section].heading else head,
                            pos, lead))
     return tuple(out)
+
+
+def _has_subheadings(paras, i: int, level: int) -> bool:
+    """An umbrella heading is a whole line followed at once by deeper headings."""
+    if paras[i].kind != "heading" or i + 1 >= len(paras):
+        return False
+    nxt = paras[i + 1]
+    return nxt.level is not None and nxt.heading is not None and nxt.level > level
 
 
 def _heading(doc, para: Paragraph, text: str, cue: Cues) -> tuple[int | None, str]:
@@ -199,4 +227,4 @@ def _section_part(stack, cue: Cues, text: str, is_heading: bool) -> tuple[str, f
                 return "next_steps", 0.75
             return "problems", 0.7
         return hpart, 0.92
-    return "work", 0.8 if stack else 0.6
+    return "work", (0.92 if is_heading else 0.8) if stack else 0.6

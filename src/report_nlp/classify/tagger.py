@@ -13,13 +13,23 @@ from dataclasses import replace
 
 from ..model import Document, Item, Paragraph
 from ..taxonomy import taxonomy
+from .cues import cues, keyword_dist, keyword_scores
 from .features import item_row, paragraph_row
+from .scorer import RuleScorer
 from .structure import BODY_PARTS, Context, analyse
 
 #: How much the section (heading + siblings) counts against a paragraph's own words.
-SECTION_WEIGHT = 1.0
+SECTION_WEIGHT = 0.5
 #: How much an item's paragraph counts against the item's own words.
 PARENT_WEIGHT = 0.6
+#: Weight of the cue-phrase theme keywords (data/cues.yaml) added to the model's distribution.
+KEYWORD_WEIGHT = 0.3
+#: The same for headings, whose few words are chosen to name the theme.
+HEADING_KEYWORD_WEIGHT = 1.5
+#: Weight of an item's or paragraph's lead phrase keywords (一是领导带头学。) — 0 turns it off.
+LEAD_KEYWORD_WEIGHT = 0.0
+#: Whether a heading whose own words name a theme keeps it against its section's plurality.
+HEADING_NAMES_THEME = True
 #: Weight of the part model against the rules (an exponent on its probabilities).
 MODEL_WEIGHT = 1.0
 
@@ -66,11 +76,13 @@ def _parts(doc, ctxs: tuple[Context, ...], scorer, part_ids: list[str]) -> list[
 def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
     paras = doc.paragraphs
     wanted = [k for k, (part, _) in enumerate(parts) if part in themed]
-    own = dict(zip(wanted, scorer.themes([paragraph_row(doc, paras[k], ctxs[k]) for k in wanted])))
+    own = dict(zip(wanted, _own_themes(scorer, [paragraph_row(doc, paras[k], ctxs[k]) for k in wanted],
+                                       [ctxs[k].heading and paras[k].kind == "heading" for k in wanted])))
     sections: dict[int, list[int]] = {}
     for k in wanted:
         sec = ctxs[k].section
-        if sec is not None and sec != k and sec in own and not ctxs[sec].umbrella:
+        if (sec is not None and sec != k and sec in own and not ctxs[sec].umbrella
+                and parts[sec][0] == parts[k][0]):
             sections.setdefault(sec, []).append(k)
     prior = {}
     for sec, members in sections.items():
@@ -81,7 +93,7 @@ def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     item_keys = [(k, j) for k in wanted for j in range(len(paras[k].items))]
     item_rows = [item_row(doc, paras[k], j, ctxs[k]) for k, j in item_keys]
-    item_own = dict(zip(item_keys, scorer.themes(item_rows))) if item_rows else {}
+    item_own = dict(zip(item_keys, _own_themes(scorer, item_rows))) if item_rows else {}
     for k in wanted:
         ctx = ctxs[k]
         if ctx.heading and ctx.umbrella:
@@ -101,15 +113,39 @@ def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
             item_themes[j] = _argmax(_normalise(dict(idist)))
         theme, conf = _argmax(dist)
         if len(item_themes) >= 2:
-            theme, conf = _plurality([t for t, _ in item_themes.values()], dist)
+            # Items split evenly: the section (its heading above all) breaks the tie.
+            theme, conf = _plurality([t for t, _ in item_themes.values()], prior.get(sec, dist))
         out[k] = (theme, conf, item_themes)
+    table = cues().themes
     for sec, members in sections.items():
         if out.get(sec, (None,))[0] is None or not members:
             continue
+        if HEADING_NAMES_THEME and any(keyword_scores(doc.para_text(paras[sec]), table).values()):
+            continue  # a heading whose own words name a theme keeps it (四、坚持率先垂范)
         finals = [out[k][0] for k in members if out[k][0] is not None]
         if finals:
             theme, conf = _plurality(finals, prior[sec])
             out[sec] = (theme, conf, out[sec][2])
+    return out
+
+
+def _own_themes(scorer, rows: list[dict], headings: list[bool] | None = None) -> list[dict[str, float]]:
+    """The scorer's theme distribution, plus the cue-phrase keywords when a model decides."""
+    dists = scorer.themes(rows)
+    if isinstance(scorer, RuleScorer) or KEYWORD_WEIGHT <= 0:
+        return dists
+    table = cues().themes
+    out = []
+    for row, dist, heading in zip(rows, dists, headings or [False] * len(rows)):
+        kw = keyword_dist(row["text"], table, fallback="")
+        weight = HEADING_KEYWORD_WEIGHT if heading else KEYWORD_WEIGHT
+        acc = Counter(dist)
+        acc.update({t: weight * v for t, v in kw.items() if t})
+        if row.get("lead") and LEAD_KEYWORD_WEIGHT > 0:
+            # A lead phrase is a heading in all but layout: its words name the theme.
+            lead_kw = keyword_dist(row["lead"], table, fallback="")
+            acc.update({t: LEAD_KEYWORD_WEIGHT * v for t, v in lead_kw.items() if t})
+        out.append(_normalise(dict(acc)))
     return out
 
 

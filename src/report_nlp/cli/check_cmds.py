@@ -127,42 +127,19 @@ def _annotate_folder(reports, profile, cfg, folder: Path) -> None:
 
 
 def _print(reports, errors, fmt: CheckFmt, many: bool) -> None:
-    from ..check.report import FINDINGS_SCHEMA
+    from ..check.report import findings_json
 
     if fmt is CheckFmt.json:
-        payload = {"schema": FINDINGS_SCHEMA, "files": [r["json"] for r in reports]}
-        if errors:
-            payload["errors"] = [{"path": p, "code": c, "message": m} for p, c, m in errors]
-        emit_json(payload)
+        emit_json(findings_json([r["json"] for r in reports], errors))
     elif fmt is CheckFmt.sarif:
-        emit_json(_sarif(reports))
+        from ..check.report import sarif
+
+        emit_json(sarif([r["json"] for r in reports]))
     else:
         for r in reports:
             emit("\n".join(r["lines"]))
         if many:
             emit(_summary_table(reports))
-
-
-def _sarif(reports) -> dict:
-    from .. import __version__
-
-    level = {"error": "error", "warning": "warning", "info": "note"}
-    results = [{"ruleId": f["rule"], "level": level[f["severity"]],
-                "message": {"text": f["message"] + (f"（建议：{f['suggestion']}）" if f["suggestion"] else "")},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": r["json"]["path"]},
-                                                    "region": {"startLine": f["line"], "startColumn": f["column"],
-                                                               "charOffset": f["start"],
-                                                               "charLength": f["end"] - f["start"]}}}]}
-               for r in reports for f in r["json"]["findings"]]
-    used = sorted({x["ruleId"] for x in results})
-    from ..check.registry import rules_by_id
-
-    cat = rules_by_id()
-    rules = [{"id": rid, "name": cat[rid].name, "shortDescription": {"text": cat[rid].message},
-              "help": {"text": cat[rid].basis}} for rid in used if rid in cat]
-    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-            "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
-                      "results": results}]}
 
 
 def _summary_table(reports) -> str:

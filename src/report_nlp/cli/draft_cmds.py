@@ -24,7 +24,7 @@ def draft_cmd(
 ) -> None:
     """按结构化输入起草报告，并自查草稿。"""
     from ..draft import make_draft, read_inputs, write_output
-    from ..errors import OutputProblem
+    from ..errors import InvalidData, OutputProblem
 
     if output is not None and output.suffix.lower() not in _FORMATS:
         fail(f"错误：不支持的输出格式“{output.suffix or '无扩展名'}”，请使用 .txt、.md 或 .docx", 2)
@@ -33,7 +33,12 @@ def draft_cmd(
             raise OutputProblem("输出文件不能是输入文件本身", path=str(output))
         if not force:
             raise OutputProblem("文件已存在；如需覆盖，请加 --force", path=str(output))
-    result = make_draft(read_inputs(input), None if profile in (None, "auto") else profile, templates)
+    try:
+        result = make_draft(read_inputs(input), None if profile in (None, "auto") else profile, templates)
+    except InvalidData as e:  # schema errors name the field; add the file they are in
+        if e.path is None:
+            raise InvalidData(e.message, path=str(input)) from e
+        raise
     if output is None:
         sys.stdout.write(result.text)
     else:
@@ -69,30 +74,32 @@ def init_cmd(
 
 
 def _self_check(text: str, profile: str) -> list[str]:
-    """Findings on the drafter's own output, as Chinese lines for stderr.
+    """The checker's findings on the drafter's own output, as Chinese lines for stderr.
 
-    To be wired to the checker (``report_nlp.check``) by the lead once it exists. Until then
-    it reports only what can be seen from the structure: blank lines, headings with no body
-    text under them, and how many 【待填：…】 slots are left to fill.
+    【待填：…】 slots are placeholders on purpose: they are counted, not reported one by one.
+    Headings with no body text under them are reported too (a drafter-only concern).
     """
-    from ..segment import segment
+    from ..check import check_text
+    from ..check.registry import SEVERITY_NAMES
 
-    findings = []
-    for no, line in enumerate(text.split("\n")[:-1], start=1):
-        if not line.strip():
-            findings.append(f"第{no}行是空行")
-    doc = segment(text, tokens=False)
-    paras = doc.paragraphs
+    result = check_text(text, profile=profile)
+    lines = []
+    for f in result.findings:
+        matched = text[f.span.start:f.span.end]
+        if f.rule == "PLH001" and matched.startswith("【待填"):
+            continue
+        lines.append(f"{SEVERITY_NAMES[f.severity]} {f.rule} {f.message}")
+    paras = result.doc.paragraphs
     for i, para in enumerate(paras):
         if para.kind != "heading" or para.level is None:
             continue
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if nxt is None or (nxt.kind == "heading" and nxt.level is not None and nxt.level <= para.level):
-            findings.append(f"第{i + 1}段“{doc.para_text(para)}”是标题，下面没有正文")
+            lines.append(f"第{i + 1}段“{result.doc.para_text(para)}”是标题，下面没有正文")
     slots = text.count("【待填：")
     if slots:
-        findings.append(f"草稿中有{slots}处【待填：…】需要补全")
-    return findings
+        lines.append(f"草稿中有{slots}处【待填：…】需要补全")
+    return lines
 
 
 def register(app: typer.Typer) -> None:

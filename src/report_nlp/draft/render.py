@@ -90,7 +90,9 @@ def render(ctx: dict, template_dir: str | Path | None = None) -> str:
     except jinja2.UndefinedError as e:
         raise TemplateProblem(f"{_where(e)}{_undefined(str(e))}") from e
     except jinja2.exceptions.SecurityError as e:
-        raise TemplateProblem(f"{_where(e)}模板试图执行不安全的操作，已被沙箱拦截（{e}）") from e
+        m = re.search(r"attribute '([^']+)'", str(e))
+        what = f"访问属性“{m.group(1)}”" if m else "执行不安全的操作"
+        raise TemplateProblem(f"{_where(e)}模板试图{what}，已被沙箱拦截") from e
     except jinja2.TemplateError as e:
         raise TemplateProblem(f"{_where(e)}模板出错：{e}") from e
     return tidy(text)

@@ -72,7 +72,7 @@ def _facts(value: Any, path: str, inherited: dict) -> dict:
 
 def _text(value: Any, path: str, facts: dict, *, required: bool = False, what: str = "") -> str | None:
     text = _want(value, str, path, required=required, what=what)
-    return None if text is None else tu.fill_facts(text, facts)
+    return None if text is None else tu.fill_facts(tu.clean(text), facts)
 
 
 def validate(raw: Any, profile: str | None = None) -> tuple[dict, list[str]]:

@@ -28,6 +28,27 @@ def cn(n: int) -> str:
     return chinese_numeral(int(n))
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])[ \t]+|[ \t]+(?=[^\x00-\x7f])")
+
+
+def clean(text: str) -> str:
+    """Join the lines of a folded YAML string and drop spaces next to Chinese characters.
+
+    Chinese has no spaces between words, so ``>-`` folding (which joins lines with a space)
+    would otherwise leave “，  局领导” in the report. Spaces between Latin words stay.
+    """
+    text = _WRAP.sub("\n", text.strip())
+    text = "".join(_join(a, b) for a, b in zip(text, text[1:] + " "))
+    return _CJK_SPACE.sub("", text)
+
+
+def _join(a: str, b: str) -> str:
+    if a != "\n":
+        return a
+    return " " if a and b.isascii() and b.isalnum() else ""
+
+
 def placeholder(what: str) -> str:
     """The explicit slot a drafter must fill; never an invented figure."""
     return f"【待填：{what}】"

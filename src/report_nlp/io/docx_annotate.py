@@ -41,7 +41,7 @@ def annotate_docx(source_path, document: Document, findings, out_path) -> int:
     The source is never modified; the copy is written atomically.
     """
     src, out = Path(source_path), Path(out_path)
-    if _same_file(src, out):
+    if same_file(src, out):
         raise OutputProblem("批注副本不能覆盖原文件，请另选输出路径", path=str(out))
     wdoc = open_docx(src, str(source_path), MAX_BYTES)
     anchorer = Anchorer(wdoc, document)
@@ -71,7 +71,8 @@ def save_atomic(wdoc, out: Path) -> None:
             os.unlink(tmp)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``b`` exists and is the same file as ``a``."""
     try:
         return b.exists() and os.path.samefile(a, b)
     except OSError:
@@ -139,6 +140,10 @@ class Anchorer:
         if first is None or last is None:
             return self._whole(bs)
         return first, last
+
+    def split_at(self, offset: int) -> None:
+        """Make a run boundary at ``offset`` (no-op when one is there already)."""
+        self._start_at(*self.position(offset))
 
     def _paragraph_for(self, offset: int):
         paras = self.document.paragraphs

@@ -14,7 +14,7 @@ from docx.shared import Mm
 from ..errors import OutputProblem
 from . import MAX_BYTES, load
 from .docx import W, body_paragraphs, open_docx
-from .docx_annotate import Anchorer, _same_file, runs_with_offsets, save_atomic
+from .docx_annotate import Anchorer, same_file, runs_with_offsets, save_atomic
 
 XML_LANG = "zh-CN"
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
@@ -27,7 +27,7 @@ def fix_layout(in_path, out_path) -> int:
     from ..segment import segment
 
     src, out = Path(in_path), Path(out_path)
-    if _same_file(src, out):
+    if same_file(src, out):
         raise OutputProblem("输出文件不能与输入文件相同", path=str(out))
     document = segment(load(src), tokens=False)
     wdoc = open_docx(src, str(in_path), MAX_BYTES)
@@ -48,7 +48,7 @@ def fix_layout(in_path, out_path) -> int:
         p = paras[bi][0]
         done.add(bi)
         if para.heading is not None and para.span.start < para.heading.end < para.span.end:
-            anchorer._start_at(*anchorer.position(para.heading.end))  # a run boundary at the lead phrase's end
+            anchorer.split_at(para.heading.end)  # a run boundary at the lead phrase's end
         block = document.blocks[bi]
         base = block.span.start + block.prefix
         for r, a, _b in runs_with_offsets(p):

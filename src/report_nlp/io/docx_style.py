@@ -18,6 +18,11 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 #: Style ids of the paragraph roles the writer uses (ASCII ids; names shown in Word).
 STYLE_PREFIX = "GB"
+#: Word's grid type. Lines are placed by the exact line spacing, so the grid stays off
+#: ("default"): with a line grid, LibreOffice puts a 22 pt title line on two grid lines, and
+#: with a character grid it spreads the characters. The pitch values are still written, so
+#: a user who switches the grid on in Word gets 22 × 28.
+GRID_TYPE = "default"
 
 
 def layout_config() -> dict:
@@ -99,7 +104,14 @@ def apply_defaults(document, layout: dict) -> None:
     rpr_default = _child(defaults, "w:rPrDefault")
     set_east_asian_font(rpr_default, body["east_asia"], body["latin"])
     rpr = _rpr_of(rpr_default)
-    _child(rpr, "w:sz").set(qn("w:val"), str(int(body["size"] * 2)))
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), str(int(body["size"] * 2)))
+    # The template's default paragraph spacing (10 pt after, 1.15 lines) would apply to any
+    # paragraph a user adds later; make the default the 公文 one.
+    spacing = _child(_child(_child(defaults, "w:pPrDefault"), "w:pPr"), "w:spacing")
+    for attr, value in (("w:before", "0"), ("w:after", "0"), ("w:line", str(round(layout["line_spacing_pt"] * 20))),
+                        ("w:lineRule", "exact")):
+        spacing.set(qn(attr), value)
     normal = document.styles["Normal"]
     set_east_asian_font(normal, body["east_asia"], body["latin"])
     normal.font.size = Pt(body["size"])
@@ -161,15 +173,16 @@ def apply_page_setup(section, layout: dict) -> None:
     width_pt = (page["width_mm"] - margins["left"] - margins["right"]) / 25.4 * 72
     pitch = width_pt / layout["grid"]["chars_per_line"]
     body_size = layout["fonts"]["body"]["size"]
-    grid.set(qn("w:type"), "linesAndChars")
+    if GRID_TYPE == "default":
+        grid.attrib.pop(qn("w:type"), None)
+    else:
+        grid.set(qn("w:type"), GRID_TYPE)
     grid.set(qn("w:linePitch"), str(round(layout["line_spacing_pt"] * 20)))
     grid.set(qn("w:charSpace"), str(round((pitch - body_size) * 4096)))
 
 
 def add_page_numbers(document, layout: dict) -> None:
     """“— 1 —” in 四号宋体: odd pages right, even pages left, one character in."""
-    from docx.oxml.ns import nsdecls  # noqa: F401  (keeps qn's namespace map loaded)
-
     conf = layout["page_number"]
     spec = font_spec(layout, "page_number")
     spec["latin"] = conf.get("latin", spec["latin"])

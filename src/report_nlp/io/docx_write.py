@@ -42,6 +42,7 @@ def atomic_write(path: str | os.PathLike, write: Callable) -> None:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException as e:
         try:
@@ -51,6 +52,15 @@ def atomic_write(path: str | os.PathLike, write: Callable) -> None:
         if isinstance(e, OSError):
             raise OutputProblem(f"无法写入（{e.strerror}）", path=str(path)) from e
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """mkstemp makes the file 0600; give it the mode an ordinary write would have."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_docx(text_or_document: str | RawText | Document, path: str | os.PathLike) -> None:

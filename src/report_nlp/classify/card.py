@@ -1,0 +1,99 @@
+"""The model card (models/README.md) and the saved cross-validated scores (scores.json)."""
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+from .pipeline import SPECS
+from .train import library_versions
+
+CARD = "README.md"
+SCORES = "scores.json"
+
+
+def save_scores(folders: list[Path], result: dict) -> None:
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / SCORES).write_text(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+        meta = _read(folder / "training.json")
+        write_card(folder, meta or {}, update_meta=False)
+
+
+def _read(path: Path) -> dict | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def write_card(folder: Path, stats: dict, update_meta: bool = True) -> None:
+    """Write training.json (what was trained on what) and README.md (the card)."""
+    if update_meta:
+        old = _read(folder / "training.json") or {}
+        old.update(stats)
+        stats = old
+        (folder / "training.json").write_text(json.dumps(stats, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                              encoding="utf-8")
+    scores = _read(folder / SCORES)
+    lines = [
+        "# report-nlp models — model card", "",
+        f"Written {datetime.date.today().isoformat()} by `report-nlp train` / `report-nlp evaluate --save`.", "",
+        "## What", "",
+        "| file | task | classes |", "|---|---|---|",
+        "| part.* | part (L1) of each paragraph | taxonomy §1 parts |",
+        "| theme.* | theme (L2) of work / next_steps paragraphs and items | taxonomy §1 themes |",
+        "| category.* | problem category of a statement | taxonomy §2 categories |",
+        "| tags.* | secondary tags (one-vs-rest) | discipline:*, sifeng:* with enough examples |", "",
+        "Each is a scikit-learn pipeline (TF-IDF character n-grams + jieba words [+ section heading]"
+        " [+ context one-hots] → LogisticRegression) exported to JSON vocabularies and `.npy` arrays;"
+        " prediction recomputes the scores from the arrays (no pickle, no scikit-learn at run time).", "",
+        "Settings: `" + json.dumps({k: {"C": v["C"], "class_weight": v.get("class_weight"),
+                                        "blocks": [b[:5] for b in v["blocks"]]} for k, v in SPECS.items()},
+                                       ensure_ascii=False) + "`", "",
+        "## Training data", "",
+        f"- corpus sha256 (sorted corpora/*/*.jsonl): `{stats.get('corpus_sha256', '?')}`",
+        f"- sections: {json.dumps(stats.get('sections'), ensure_ascii=False)}",
+        f"- problems: {json.dumps(stats.get('problems'), ensure_ascii=False)}", "",
+        "## Libraries", "",
+        *[f"- {k} {v}" for k, v in library_versions().items()], "",
+        "## Cross-validated scores", "",
+    ]
+    lines += [render_scores(scores), ""] if scores else ["Not yet measured: run `report-nlp evaluate --save`.", ""]
+    if scores and scores.get("corpus_sha256") not in (None, stats.get("corpus_sha256")):
+        lines.append("Note: the scores were measured on a different corpus version.")
+    lines += ["## Known limits", "",
+              "- The corpus is hand-written by a small team (corpora/README.md): scores on it overstate accuracy"
+              " on unseen real reports.",
+              "- Theme macro-F1 includes the rare theme `other` (8 examples, F1 ≈ 0).",
+              "- On the real reference report (tests/fixtures/reference.txt) parts and problem categories are"
+              " right; the themes of its sections 三 (org_life) and 四 (self_discipline) come out as conduct.", ""]
+    (folder / CARD).write_text("\n".join(lines), encoding="utf-8")
+
+
+def render_scores(result: dict) -> str:
+    s, p = result["sections"], result["problems"]
+    out = [
+        "StratifiedGroupKFold(5): sections grouped by report, problems by statement group.", "",
+        "| measure | value |", "|---|---|",
+        f"| part accuracy (rules + model, {s['paragraphs']} paragraphs, {s['reports']} reports) | {s['part_accuracy']:.3f} |",
+        f"| part accuracy, rules alone | {s['part_accuracy_rules_only']:.3f} |",
+        f"| theme macro-F1 ({s['themed']} paragraphs and items) | {s['theme_macro_f1']:.3f} |",
+        f"| theme accuracy | {s['theme_accuracy']:.3f} |",
+        f"| problem category macro-F1 ({p['statements']} statements) | {p['category_macro_f1']:.3f} |",
+        f"| problem category accuracy | {p['category_accuracy']:.3f} |", "",
+        "Learning curve (share of the training folds):", "",
+        "| share | part acc | theme macro-F1 | category macro-F1 |", "|---|---|---|---|",
+    ]
+    for a, b in zip(s["learning_curve"], p["learning_curve"]):
+        out.append(f"| {a['fraction']:.0%} | {a['part_accuracy']:.3f} | {a['theme_macro_f1']:.3f} | {b['category_macro_f1']:.3f} |")
+    out += ["", "Per-category F1: " + "，".join(f"{c} {f:.2f}" for c, f in p["per_category_f1"].items()), "",
+            "Part confusion (gold → predicted, errors only):", ""]
+    for gold, row in s["part_confusion"].items():
+        errs = {k: v for k, v in row.items() if k != gold}
+        if errs:
+            out.append(f"- {gold}: " + "，".join(f"{k} {v}" for k, v in errs.items()))
+    out += ["", "Problem category confusion (gold → predicted, errors only):", ""]
+    for gold, row in p["category_confusion"].items():
+        errs = {k: v for k, v in row.items() if k != gold}
+        if errs:
+            out.append(f"- {gold}: " + "，".join(f"{k} {v}" for k, v in errs.items()))
+    return "\n".join(out)
