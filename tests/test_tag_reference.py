@@ -55,11 +55,36 @@ def test_themes_of_the_first_two_sections_and_untagged_parts(tagged):
     assert themes[14] is None and [i.theme for i in tagged.paragraphs[14].items] == [None, None]
 
 
-@pytest.mark.xfail(strict=True, reason="sections 三 (org_life) and 四 (self_discipline) come out as conduct: "
-                   "the theme model leans on 作风/纪律 wording; see corpora/README.md")
+# Labels the tagger still gets wrong on the reference report: (paragraph, item or None).
+# Each is a judgement between close themes (rectification inside an org_life section; a
+# 以身作则 item read as conduct). Listed so every other label is held exactly.
+KNOWN_MISSES = {(11, 2), (13, None), (13, 0), (13, 2)}
+
+
+def _labels(doc):
+    for para in doc.paragraphs:
+        yield (para.index, None), para.theme
+        for k, item in enumerate(para.items):
+            yield (para.index, k), item.theme
+
+
+def _expected():
+    for index, (_, theme, items) in enumerate(EXPECTED):
+        yield (index, None), theme
+        for k, (_, item_theme) in enumerate(items):
+            yield (index, k), item_theme
+
+
+def test_themes_match_taxonomy_apart_from_known_misses(tagged):
+    got = {key: theme for key, theme in _labels(tagged) if key not in KNOWN_MISSES}
+    want = {key: theme for key, theme in _expected() if key not in KNOWN_MISSES}
+    assert got == want
+
+
+@pytest.mark.xfail(strict=True, reason="4 of 35 theme labels differ (see KNOWN_MISSES); theme macro-F1 "
+                   "0.847 in grouped CV — more corpus for rectification/self_discipline should close them")
 def test_all_themes_match_taxonomy(tagged):
-    got = [(p.theme, [i.theme for i in p.items]) for p in tagged.paragraphs]
-    assert got == [(theme, [it for _, it in items]) for _, theme, items in EXPECTED]
+    assert dict(_labels(tagged)) == dict(_expected())
 
 
 def test_problem_paragraph_without_heading_is_found_by_rules_alone():

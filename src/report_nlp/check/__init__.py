@@ -79,7 +79,7 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
                 continue
             severity = config.severity_for(rule.id, prof.severity.get(rule.id, finding.severity))
             findings.append(replace(finding, severity=severity) if severity != finding.severity else finding)
-    findings = sorted(_dedupe(findings), key=lambda f: (f.span.start, f.span.end, f.rule, f.message))
+    findings = sorted(_dedupe(findings), key=_order)
     return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(findings))
 
 
@@ -112,6 +112,15 @@ def _run_regex(rule: Rule, ctx: Context):
             span = Span(m.start(), m.end())
             fix = (span, m.expand(replacement)) if replacement is not None else None
             yield ctx.finding(rule, span, fix=fix, match=m.group())
+
+
+def _order(f: Finding) -> tuple:
+    """Text order; missing parts at one insertion point in the order the parts belong."""
+    from ..taxonomy import taxonomy
+
+    parts = list(taxonomy().parts)
+    part = f.data.get("part")
+    return (f.span.start, f.span.end, f.rule, parts.index(part) if part in parts else -1, f.message)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

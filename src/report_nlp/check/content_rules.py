@@ -9,24 +9,41 @@ from ..taxonomy import taxonomy
 from .context import Context
 from .registry import Rule
 
-_MEASURE_CUE = re.compile(r"下一步|今后|整改措施|将进一步|要进一步|拟|针对(?:上述|以上|这些)?问题")
+# A measure folded into the problem's own paragraph, or a finding already put right there.
+#: An alternative category this likely counts as a reading of the problem too.
+PLAUSIBLE = 0.25
+
+_MEASURE_CUE = re.compile(r"下一步|今后|整改措施|将进一步|要进一步|拟|针对(?:上述|以上|这些)?问题|"
+                          r"已(?:于[^，。；]{0,12})?(?:全部|逐一|及时)?(?:完成)?(?:整改|纠正|清退|退还|腾退|收回|追缴|处理)|"
+                          r"立行立改|整改到位")
 
 
 def problems_without_measure(ctx: Context, rule: Rule):
     from ..classify import classify, problem_items
+    from ..classify.cues import cues, keyword_scores
 
     items = problem_items(ctx.doc)
     if not items:
         return
-    labels = classify([text for _, text in items])
+    measures = _measure_texts(ctx)
+    labels = classify([text for _, text in items] + measures)
+    labels, measure_labels = labels[:len(items)], labels[len(items):]
     answered = {p.theme for p in ctx.paragraphs("next_steps")}
     answered |= {i.theme for p in ctx.doc.paragraphs for i in p.items if i.part == "next_steps"}
+    # Second opinions, for precision: a measure that reads as the same problem category
+    # (完善专家库管理制度 → institution), or that names a theme's cue words (加强工程项目日常监督
+    # → supervision), answers it whatever single theme the tagger gave the measure.
+    answered_categories = {m.category for m in measure_labels}
+    table = cues().themes
+    for text in measures:
+        answered |= {theme for theme, hits in keyword_scores(text, table).items() if hits}
     tax = taxonomy()
     for (span, text), label in zip(items, labels):
         if label.category == "other":
             continue
-        paired = set(tax.paired_themes(label.category))
-        if paired & answered:
+        # Precision first: when the classifier hesitates, any plausible category answered will do.
+        plausible = [label.category] + [c for c, p in label.alternatives if p >= PLAUSIBLE]
+        if any(set(tax.paired_themes(c)) & answered or c in answered_categories for c in plausible):
             continue
         para = next(p for p in ctx.doc.paragraphs if p.span.contains(span))
         tail = ctx.text[span.start:para.span.end] if not para.items else text
@@ -35,6 +52,17 @@ def problems_without_measure(ctx: Context, rule: Rule):
         themes = "、".join(tax.theme_name(t) for t in tax.paired_themes(label.category))
         yield ctx.finding(rule, span, data={"category": label.category, "confidence": round(label.confidence, 3)},
                           category=tax.category_name(label.category), themes=themes)
+
+
+def _measure_texts(ctx: Context) -> list[str]:
+    """Each next-steps item, or whole paragraph when it has no items (headings included)."""
+    out = []
+    for para in ctx.doc.paragraphs:
+        if para.items:
+            out += [ctx.doc.slice(i.span) for i in para.items if i.part == "next_steps"]
+        elif para.part == "next_steps":
+            out.append(ctx.para_text(para))
+    return out
 
 
 def vague_quantities(ctx: Context, rule: Rule):

@@ -13,6 +13,7 @@ from .dates import (ANY_DATE_LINE, DATE_CHINESE, DATE_DOTTED, DATE_SHORT_YEAR, p
 from .registry import Rule
 
 MAIN_ORDER = ("title", "addressee", "opening", "work", "problems", "next_steps", "closing", "signature", "date")
+BODY_PARTS = ("work", "problems", "next_steps")
 
 
 def _insert_point(ctx: Context, part: str) -> tuple[int, int | None]:
@@ -54,10 +55,16 @@ def missing_themes(ctx: Context, rule: Rule):
 def part_order(ctx: Context, rule: Rule):
     if not ctx.profile.check_order:
         return
+    # Body parts are judged by their top-level headings only: one mis-tagged sentence inside
+    # a section must not make the whole report look out of order.
+    top = min((p.level for p in ctx.doc.paragraphs if p.level and p.part in BODY_PARTS), default=None)
     first: dict[str, int] = {}
     for para in ctx.doc.paragraphs:
-        if para.part in MAIN_ORDER and para.part not in first:
-            first[para.part] = para.index
+        if para.part not in MAIN_ORDER or para.part in first:
+            continue
+        if para.part in BODY_PARTS and (top is None or para.level != top or para.kind == "item"):
+            continue
+        first[para.part] = para.index
     seen = sorted(first.items(), key=lambda kv: kv[1])
     tax = taxonomy()
     for (part_a, _), (part_b, idx_b) in zip(seen, seen[1:]):
@@ -187,7 +194,11 @@ def signature_vs_title(ctx: Context, rule: Rule):
     signer = ctx.para_text(sign)
     norm = lambda s: re.sub(r"^中共|^中国共产党|\s|[×X*＊]", "", s)  # noqa: E731
     a, b = norm(organ), norm(signer)
-    if len(a) >= 3 and len(b) >= 3 and a not in b and b not in a:
+    if len(a) < 3 or len(b) < 3:
+        return
+    party = re.compile(r"党组|党委|委员会|党工委|党总支|党支部")
+    # Sent in the 党组's name, signed by the bureau (or the reverse): not the same organ.
+    if (a not in b and b not in a) or bool(party.search(a)) != bool(party.search(b)):
         yield ctx.finding(rule, sign.span, signer=signer, organ=organ)
 
 

@@ -62,7 +62,8 @@ def suggest(result: CheckResult) -> list[Suggestion]:
         body = _measures(unanswered, data, first=start)
         out.append(Suggestion("measure", ",".join(sorted({u.data["category"] for u in unanswered})), after, offset,
                               "\n".join(body), ("PAR001",)))
-    return sorted(out, key=lambda s: (s.offset, s.kind))
+    parts = list(taxonomy().parts)
+    return sorted(out, key=lambda s: (s.offset, s.kind == "measure", parts.index(s.key) if s.key in parts else 0))
 
 
 def _measures(findings, data, first: int = 0) -> list[str]:
@@ -83,12 +84,21 @@ def _count_items(doc, para) -> int:
 def _context(result: CheckResult) -> dict:
     doc = result.doc
     title = next((doc.para_text(p) for p in doc.paragraphs if p.part == "title"), "")
-    organ = title.split("关于")[0] if "关于" in title else "【待填：发文机关，如中共××局党组】"
     opening = next((doc.para_text(p) for p in doc.paragraphs if p.part == "opening"), "")
+    organ = title.split("关于")[0] if "关于" in title else _organ_in(opening)
     m = re.search(r"\d{4}年(?:第[一二三四]季度|[上下]半年|度)?", title or opening)
     period = m.group(0) if m else "【待填：报告期】"
     level1 = [p for p in doc.paragraphs if p.level == 1]
     return {"organ": organ, "period": period, "next_number": len(level1) + 1}
+
+
+def _organ_in(opening: str) -> str:
+    """The sending organ named in the opening (“……，市*局党组坚持……”), else a placeholder."""
+    m = re.search(r"(?:^|[，,。；])[^，,。；]*?([^，,。；\d年季度]{2,20}?(?:党组|党委|党工委|党总支|委员会))", opening)
+    if not m:
+        return "【待填：发文机关，如中共××局党组】"
+    organ = m.group(1)
+    return organ if organ.startswith(("中共", "中国共产党")) else "中共" + organ
 
 
 def _cn(n: int) -> str:

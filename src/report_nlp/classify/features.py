@@ -27,14 +27,9 @@ def context_features(para: Paragraph, ctx: Context, text: str) -> dict[str, floa
     return feats
 
 
-#: A lead phrase (一是领导带头学。…) longer than this is a sentence, not a name for the theme.
-MAX_LEAD = 30
-
-
 def paragraph_row(doc: Document, para: Paragraph, ctx: Context) -> dict:
     text = doc.para_text(para)
-    lead = doc.slice(para.heading) if para.heading is not None and para.kind != "heading" else ""
-    row = {"text": text, "head": ctx.head_text, "ctx": context_features(para, ctx, text), "lead": lead}
+    row = {"text": text, "head": ctx.head_text, "ctx": context_features(para, ctx, text)}
     if para.tokens:
         # The segmenter's tokens are jieba's words of this very text: no need to cut it again.
         row["words"] = tuple(doc.slice(t) for t in para.tokens)
@@ -45,17 +40,11 @@ def item_row(doc: Document, para: Paragraph, k: int, ctx: Context) -> dict:
     text = doc.slice(para.items[k].span)
     feats = context_features(para, ctx, text)
     feats["item"] = 1.0
-    return {"text": text, "head": ctx.head_text, "ctx": feats, "lead": lead_phrase(text)}
-
-
-def lead_phrase(text: str) -> str:
-    """The short phrase an item opens with (“三是扎实抓好问题整改。”), which names its theme."""
-    cut = text.find("。")
-    return text[: cut + 1] if 0 < cut <= MAX_LEAD else ""
+    return {"text": text, "head": ctx.head_text, "ctx": feats}
 
 
 def text_row(text: str) -> dict:
-    return {"text": text, "head": "", "ctx": {}, "lead": ""}
+    return {"text": text, "head": "", "ctx": {}}
 
 
 def _length_bucket(n: int) -> str:

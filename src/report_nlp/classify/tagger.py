@@ -26,8 +26,6 @@ PARENT_WEIGHT = 0.6
 KEYWORD_WEIGHT = 0.3
 #: The same for headings, whose few words are chosen to name the theme.
 HEADING_KEYWORD_WEIGHT = 1.5
-#: Weight of an item's or paragraph's lead phrase keywords (一是领导带头学。) — 0 turns it off.
-LEAD_KEYWORD_WEIGHT = 0.0
 #: Whether a heading whose own words name a theme keeps it against its section's plurality.
 HEADING_NAMES_THEME = True
 #: Weight of the part model against the rules (an exponent on its probabilities).
@@ -141,10 +139,6 @@ def _own_themes(scorer, rows: list[dict], headings: list[bool] | None = None) ->
         weight = HEADING_KEYWORD_WEIGHT if heading else KEYWORD_WEIGHT
         acc = Counter(dist)
         acc.update({t: weight * v for t, v in kw.items() if t})
-        if row.get("lead") and LEAD_KEYWORD_WEIGHT > 0:
-            # A lead phrase is a heading in all but layout: its words name the theme.
-            lead_kw = keyword_dist(row["lead"], table, fallback="")
-            acc.update({t: LEAD_KEYWORD_WEIGHT * v for t, v in lead_kw.items() if t})
         out.append(_normalise(dict(acc)))
     return out
 
