@@ -13,19 +13,11 @@ import pathlib
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "examples" / "2022q1-bureau-report.txt"
-
-
-def timed(args) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+from _common import REFERENCE, median_run
 
 
 def main() -> None:
@@ -55,15 +47,15 @@ def main() -> None:
     print(f"热启动吞吐：{size_mb / warm:.2f} MB/s（预算 ≥ 0.5 MB/s）")
 
     cli = [sys.executable, "-m", "report_nlp", "check", "--fail-on", "never"]
-    cold = statistics.median(timed(cli + [str(REFERENCE)]) for _ in range(5))
+    cold = median_run(cli + [str(REFERENCE)], 5)
     print(f"冷启动 report-nlp check 参考报告：{cold:.2f} s（中位数，预算 ≤ 1.0 s）")
 
     folder = pathlib.Path(tempfile.mkdtemp(prefix="report-nlp-bench-"))
     try:
         for k in range(opts.copies):
             shutil.copy(REFERENCE, folder / f"r{k:04d}.txt")
-        t1 = timed(cli + ["--jobs", "1", str(folder)])
-        t2 = timed(cli + ["--jobs", "2", str(folder)])
+        t1 = median_run(cli + ["--jobs", "1", str(folder)], 1)
+        t2 = median_run(cli + ["--jobs", "2", str(folder)], 1)
         print(f"批量 {opts.copies} 篇：--jobs 1 {opts.copies / t1:.1f} 篇/秒，--jobs 2 {opts.copies / t2:.1f} 篇/秒，"
               f"加速 {t1 / t2:.2f} 倍（预算 ≥ 1.7 倍；本机 2 核共享）")
     finally:

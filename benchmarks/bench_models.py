@@ -9,23 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import pathlib
-import statistics
-import subprocess
 import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "examples" / "2022q1-bureau-report.txt"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+from _common import REFERENCE, ROOT, best_of, median_run
 
 
 def statements(limit: int = 2000) -> list[str]:
@@ -36,12 +23,7 @@ def statements(limit: int = 2000) -> list[str]:
 
 
 def cold(code: str, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return median_run([sys.executable, "-c", code], runs)
 
 
 def main() -> None:

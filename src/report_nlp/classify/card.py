@@ -77,6 +77,7 @@ def render_scores(result: dict) -> str:
         f"| part accuracy (rules + model, {s['paragraphs']} paragraphs, {s['reports']} reports) | {s['part_accuracy']:.3f} |",
         f"| part accuracy, rules alone | {s['part_accuracy_rules_only']:.3f} |",
         f"| theme macro-F1 ({s['themed']} paragraphs and items) | {s['theme_macro_f1']:.3f} |",
+        f"| theme macro-F1 without `other` | {s.get('theme_macro_f1_without_other', float('nan')):.3f} |",
         f"| theme accuracy | {s['theme_accuracy']:.3f} |",
         f"| problem category macro-F1 ({p['statements']} statements) | {p['category_macro_f1']:.3f} |",
         f"| problem category accuracy | {p['category_accuracy']:.3f} |", "",

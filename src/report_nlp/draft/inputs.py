@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import InvalidData, TooLarge, UnsupportedFormat
 
 #: An input describes one report; anything larger is a mistake (or an attack on the parser).
 MAX_INPUT_BYTES = 2 * 1024 * 1024
@@ -21,12 +21,10 @@ SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def read_inputs(path: str | Path) -> Any:
-    p = Path(path)
+    from ..io import require_file
+
+    p = require_file(path)
     name = str(path)
-    if not p.exists():
-        raise FileMissing("文件不存在", path=name)
-    if p.is_dir():
-        raise NotAFile("这是一个文件夹，不是文件", path=name)
     if p.suffix.lower() not in SUFFIXES:
         raise UnsupportedFormat("起草输入应为 .yaml、.yml 或 .json 文件", path=name)
     if p.stat().st_size > MAX_INPUT_BYTES:

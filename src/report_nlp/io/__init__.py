@@ -23,14 +23,20 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".docx"}
 
 
+def require_file(path: str | os.PathLike) -> Path:
+    """``path`` as a Path, or a Chinese error when it is missing or a folder."""
+    p = Path(path)
+    if not p.exists():
+        raise FileMissing("文件不存在", path=str(path))
+    if p.is_dir():
+        raise NotAFile("这是一个文件夹，不是文件", path=str(path))
+    return p
+
+
 def load(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> RawText:
     """Read a .txt/.md/.docx file into its canonical text, or raise an InputError."""
-    p = Path(path)
+    p = require_file(path)
     name = str(path)
-    if not p.exists():
-        raise FileMissing("文件不存在", path=name)
-    if p.is_dir():
-        raise NotAFile("这是一个文件夹，不是文件", path=name)
     suffix = p.suffix.lower()
     if suffix in _CONVERT_HINT:
         raise UnsupportedFormat(_CONVERT_HINT[suffix], path=name)
