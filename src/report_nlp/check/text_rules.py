@@ -121,3 +121,14 @@ def doubled_characters(ctx: Context, rule: Rule):
                 continue  # three in a row (哈哈哈): not a slip
             span = Span(a.end - 1, b.start + 1)
             yield ctx.finding(rule, span, fix=(span, left), match=left + right, word=text[a.start:b.end])
+
+
+_CORNER = re.compile(r"[「『][^」』\n]*[」』]")
+
+
+def mixed_quotes(ctx: Context, rule: Rule):
+    """Corner quotes 「」『』 in a text that otherwise quotes with “ ”."""
+    if ctx.text.count("“") <= len(_CORNER.findall(ctx.text)):
+        return  # no “ ” majority to follow (a text quoting only with 「」 is consistent)
+    for m in _CORNER.finditer(ctx.text):
+        yield ctx.finding(rule, Span(m.start(), m.end()), mark=m.group()[0] + " " + m.group()[-1])

@@ -9,6 +9,7 @@ import sys
 
 from .app import app
 from .common import DEBUG
+from .zh import chinese_streams
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     token = DEBUG.set("--debug" in args)
     try:
-        app(args=args, prog_name="report-nlp", standalone_mode=True)
+        with chinese_streams(args):
+            app(args=args, prog_name="report-nlp", standalone_mode=True)
     except SystemExit as e:
         code = e.code
         return code if isinstance(code, int) else (0 if code is None else 1)
