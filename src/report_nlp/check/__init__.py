@@ -73,8 +73,10 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
     findings: list[Finding] = []
     active = [r for r in (rules if rules is not None else builtin_rules())
               if r.id not in prof.disable and r.family not in prof.disable and config.enabled(r.id)]
+    layout = _layout_findings(doc, active)
     for rule in active:
-        for finding in (_layout_findings(doc, active) if rule.kind == "layout" else run_rule(rule, ctx)):
+        found = (f for f in layout if f.rule == rule.id) if rule.kind == "layout" else run_rule(rule, ctx)
+        for finding in found:
             if suppressed(rule.id, finding.span.start, ranges):
                 continue
             severity = config.severity_for(rule.id, prof.severity.get(rule.id, finding.severity))
@@ -83,15 +85,13 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
     return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(findings))
 
 
-def _layout_findings(doc: Document, active: list[Rule]):
-    """LAY findings for a .docx, computed once (on the first layout rule) and filtered by rule."""
-    if doc.format != "docx" or getattr(_layout_findings, "_done", None) is doc:
+def _layout_findings(doc: Document, active: list[Rule]) -> list[Finding]:
+    """LAY findings of a .docx (one pass over its formatting), when any layout rule is on."""
+    if doc.format != "docx" or not any(r.kind == "layout" for r in active):
         return []
-    _layout_findings._done = doc  # type: ignore[attr-defined]
     from .layout import check_layout
 
-    wanted = {r.id for r in active if r.kind == "layout"}
-    return [f for f in check_layout(doc.source, doc) if f.rule in wanted]
+    return check_layout(doc.source, doc)
 
 
 def run_rule(rule: Rule, ctx: Context):

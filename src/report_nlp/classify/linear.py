@@ -41,27 +41,32 @@ class Block:
     def __post_init__(self) -> None:
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
 
-    def features(self, value, words: tuple[str, ...] | None = None) -> tuple[list[int], list[float]]:
+    def features(self, value, words: tuple[str, ...] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and values of one row in this block (before the block weight).
 
-        ``words``: the jieba words of ``value`` when the segmenter already has them."""
+        ``words``: the jieba words of ``value`` when the segmenter already has them. Columns
+        come unsorted: only the dot product with the coefficients needs them."""
+        get = self.index.get
         if self.analyzer == "dict":
-            pairs = [(self.index[k], float(v)) for k, v in sorted(value.items()) if k in self.index]
-            return [c for c, _ in pairs], [v for _, v in pairs]
-        index = self.index
+            found = [(c, float(v)) for c, v in zip(map(get, value), value.values()) if c is not None]
+            return _arrays(found)
         counts = Counter(words) if words is not None and self.analyzer == "words" else self._counts(value)
-        pairs = sorted((index[t], n) for t, n in counts.items() if t in index)
-        if not pairs:
-            return [], []
-        idf = self.idf
-        vals = [(math.log(n) + 1.0) * float(idf[c]) for c, n in pairs]
-        norm = math.sqrt(sum(v * v for v in vals))
-        return [c for c, _ in pairs], [v / norm for v in vals]
+        cols, ns = _arrays([(c, n) for c, n in zip(map(get, counts), counts.values()) if c is not None])
+        if not len(cols):
+            return cols, ns
+        vals = (np.log(ns) + 1.0) * self.idf[cols]
+        return cols, vals / math.sqrt(float(vals @ vals))
 
     def _counts(self, text: str) -> Counter:
         if self.analyzer == "words":
             return Counter(_words(text))
         return _ngram_counts(text, *self.ngram_range)
+
+
+def _arrays(pairs: list[tuple[int, float]]) -> tuple[np.ndarray, np.ndarray]:
+    cols = np.fromiter((c for c, _ in pairs), dtype=np.int64, count=len(pairs))
+    vals = np.fromiter((v for _, v in pairs), dtype=np.float64, count=len(pairs))
+    return cols, vals
 
 
 @functools.lru_cache(maxsize=2048)
@@ -88,13 +93,13 @@ class LinearModel:
         """Each row as (column indices, values): the non-zeros of its sparse feature vector."""
         out = []
         for row in rows:
-            indices, data, offset = [], [], 0
+            cols, vals, offset = [], [], 0
             for block in self.blocks:
-                cols, vals = block.features(row[block.field], row.get("words") if block.field == "text" else None)
-                indices.extend(offset + c for c in cols)
-                data.extend(v * block.weight for v in vals)
+                c, v = block.features(row[block.field], row.get("words") if block.field == "text" else None)
+                cols.append(c + offset)
+                vals.append(v * block.weight)
                 offset += len(block.vocabulary)
-            out.append((np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.float64)))
+            out.append((np.concatenate(cols), np.concatenate(vals)))
         return out
 
     def decision(self, rows: list[dict]) -> np.ndarray:
