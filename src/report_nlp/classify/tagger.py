@@ -3,8 +3,10 @@
 Part: the rules' part, as a smoothed distribution, times the part model's probabilities
 (a product of experts), when a model is installed. Theme: each paragraph's own theme
 distribution plus ``SECTION_WEIGHT`` times its section's (the heading and the paragraphs
-under it); a paragraph with items takes the most frequent item theme; a heading takes the
-most frequent theme of its section; an umbrella heading gets none.
+under it); an item adds its section's distribution too, the more so the less sure its own
+words are; a paragraph with items takes the most frequent item theme; a heading takes the
+most frequent theme of its section unless its own words name a theme; an umbrella heading
+gets none.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from .structure import BODY_PARTS, Context, analyse
 SECTION_WEIGHT = 0.5
 #: How much an item's paragraph counts against the item's own words.
 PARENT_WEIGHT = 0.6
+#: How much more the section counts for an item whose own words are unsure (0: not at all).
+UNSURE_BOOST = 1.0
 #: Weight of the cue-phrase theme keywords (data/cues.yaml) added to the model's distribution.
 KEYWORD_WEIGHT = 0.3
 #: The same for headings, whose few words are chosen to name the theme.
@@ -107,7 +111,8 @@ def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
         parent = prior.get(sec, dist)
         for j in range(len(paras[k].items)):
             idist = Counter(item_own[(k, j)])
-            idist.update({t: PARENT_WEIGHT * v for t, v in parent.items()})
+            weight = PARENT_WEIGHT * (1.0 + UNSURE_BOOST * (1.0 - max(item_own[(k, j)].values(), default=0.0)))
+            idist.update({t: weight * v for t, v in parent.items()})
             item_themes[j] = _argmax(_normalise(dict(idist)))
         theme, conf = _argmax(dist)
         if len(item_themes) >= 2:
