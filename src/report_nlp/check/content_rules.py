@@ -12,6 +12,12 @@ from .registry import Rule
 # A measure folded into the problem's own paragraph, or a finding already put right there.
 #: An alternative category this likely counts as a reading of the problem too.
 PLAUSIBLE = 0.25
+#: Below this confidence a "problem" is more likely a lead-in sentence than a problem.
+MIN_CONFIDENCE = 0.5
+#: A paragraph that opens like this is the measure for the problem just before it
+#: (整改措施：…… / （三）改进措施。…… / 对此，下半年将……).
+_MEASURE_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?\s*(?:整改(?:落实)?措施|改进措施|整改(?:进展|情况)|"
+                            r"对此|为此|针对(?:上述|以上|这些|该|此)?问题|下一步|下半年|下阶段)")
 
 _MEASURE_CUE = re.compile(r"下一步|今后|整改措施|将进一步|要进一步|拟|针对(?:上述|以上|这些)?问题|"
                           r"已(?:于[^，。；]{0,12})?(?:全部|逐一|及时)?(?:完成)?(?:整改|纠正|清退|退还|腾退|收回|追缴|处理)|"
@@ -39,8 +45,8 @@ def problems_without_measure(ctx: Context, rule: Rule):
         answered |= {theme for theme, hits in keyword_scores(text, table).items() if hits}
     tax = taxonomy()
     for (span, text), label in zip(items, labels):
-        if label.category == "other":
-            continue
+        if label.category == "other" or label.confidence < MIN_CONFIDENCE or _MEASURE_START.match(text):
+            continue  # not a problem statement, or a measure mis-read as one
         # Precision first: when the classifier hesitates, any plausible category answered will do.
         plausible = [label.category] + [c for c, p in label.alternatives if p >= PLAUSIBLE]
         if any(set(tax.paired_themes(c)) & answered or c in answered_categories for c in plausible):
@@ -49,6 +55,9 @@ def problems_without_measure(ctx: Context, rule: Rule):
         tail = ctx.text[span.start:para.span.end] if not para.items else text
         if _MEASURE_CUE.search(tail[len(text) // 3:]):
             continue  # the measure is folded into the same paragraph
+        following = ctx.doc.paragraphs[para.index + 1] if para.index + 1 < len(ctx.doc.paragraphs) else None
+        if following is not None and following.kind != "heading" and _MEASURE_START.match(ctx.para_text(following)):
+            continue  # …or follows it at once, problem by problem
         themes = "、".join(tax.theme_name(t) for t in tax.paired_themes(label.category))
         yield ctx.finding(rule, span, data={"category": label.category, "confidence": round(label.confidence, 3)},
                           category=tax.category_name(label.category), themes=themes)

@@ -14,7 +14,7 @@ ANY_DATE_LINE = re.compile("^(?:" + "|".join(re.sub(r"\?P<\w+>", "", p.pattern) 
     DATE_ARABIC, DATE_DOTTED, DATE_CHINESE, DATE_SHORT_YEAR)) + ")$")
 
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")
-_YEAR = re.compile(r"(\d{4})年")
+_YEAR = re.compile(r"(\d{4})年(?!\d{1,2}月)")  # a year, not the start of a date
 
 
 def parse_date(text: str) -> dt.date | None:

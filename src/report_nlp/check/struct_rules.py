@@ -14,6 +14,8 @@ from .registry import Rule
 
 MAIN_ORDER = ("title", "addressee", "opening", "work", "problems", "next_steps", "closing", "signature", "date")
 BODY_PARTS = ("work", "problems", "next_steps")
+#: How far into the opening its own period is looked for (2022年第一季度，… / 今年上半年，…).
+OPENING_PERIOD_CHARS = 12
 
 
 def _insert_point(ctx: Context, part: str) -> tuple[int, int | None]:
@@ -95,8 +97,16 @@ def title_form(ctx: Context, rule: Rule):
         return  # oral versions and personal reports take other title forms
     if not text.endswith("报告"):
         yield ctx.finding(rule, para.span, problem="文种“报告”不在标题末尾")
-    elif "关于" not in text:
-        yield ctx.finding(rule, para.span, problem="缺少“关于……的”事由部分")
+
+
+def title_without_about(ctx: Context, rule: Rule):
+    """…局党组2023年度党风廉政建设工作情况报告: common, understood, but not the standard form."""
+    para = ctx.first("title")
+    if not para:
+        return
+    text = ctx.para_text(para).rstrip("。，；：！？.,;:!? ")
+    if text.endswith("报告") and "关于" not in text and not re.search(r"汇报|发言|讲话|述责述廉|述职", text):
+        yield ctx.finding(rule, para.span)
 
 
 def title_doubled_genre(ctx: Context, rule: Rule):
@@ -190,10 +200,11 @@ def signature_vs_title(ctx: Context, rule: Rule):
     title, sign = ctx.first("title"), ctx.first("signature")
     if not title or not sign:
         return
-    organ = ctx.para_text(title).split("关于")[0]
+    organ = _title_organ(ctx.para_text(title))
     signer = ctx.para_text(sign)
-    norm = lambda s: re.sub(r"^中共|^中国共产党|\s|[×X*＊]", "", s)  # noqa: E731
-    a, b = norm(organ), norm(signer)
+    if not organ:
+        return
+    a, b = _organ_key(organ), _organ_key(signer)
     if len(a) < 3 or len(b) < 3:
         return
     party = re.compile(r"党组|党委|委员会|党工委|党总支|党支部")
@@ -202,12 +213,34 @@ def signature_vs_title(ctx: Context, rule: Rule):
         yield ctx.finding(rule, sign.span, signer=signer, organ=organ)
 
 
+def _title_organ(title: str) -> str:
+    """The sending organ at the head of a title: before 关于, or before the period it names."""
+    if "关于" in title:
+        return title.split("关于")[0]
+    m = re.search(r"\d{4}年|[一二三四]季度|[上下]半年", title)
+    return title[: m.start()] if m else ""
+
+
+#: Written forms of one organ that name it the same (full and short).
+_ORGAN_FORMS = (("中国共产党", ""), ("中共", ""), ("党工作委员会", "党工委"), ("工作委员会", "党工委"),
+                ("总支部委员会", "党总支"), ("支部委员会", "党支部"), ("委员会", "党委"))
+
+
+def _organ_key(name: str) -> str:
+    name = re.sub(r"\s|[×X*＊]", "", name)
+    for long, short in _ORGAN_FORMS:
+        name = name.replace(long, short)
+    return name
+
+
 def period_mismatch(ctx: Context, rule: Rule):
     title, opening = ctx.first("title"), ctx.first("opening")
     if not title or not opening:
         return
     ty, tk = parse_period(ctx.para_text(title))
-    oy, ok = parse_period(ctx.para_text(opening)[:80])
+    # Only the period the opening starts with: later years are other things (我于2021年9月任…,
+    # 2020年度民主生活会 held early in the next year).
+    oy, ok = parse_period(ctx.para_text(opening)[:OPENING_PERIOD_CHARS])
     if ty and oy and ty != oy:
         yield ctx.finding(rule, opening.span, what=f"年份（标题{ty}年，开头{oy}年）")
     elif tk and ok and tk != ok and not (tk == "year" or ok == "year"):
