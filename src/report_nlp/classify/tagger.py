@@ -111,7 +111,7 @@ def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
         parent = prior.get(sec, dist)
         for j in range(len(paras[k].items)):
             idist = Counter(item_own[(k, j)])
-            weight = PARENT_WEIGHT * (1.0 + UNSURE_BOOST * (1.0 - max(item_own[(k, j)].values(), default=0.0)))
+            weight = PARENT_WEIGHT * (1.0 + UNSURE_BOOST * _unsure(item_own[(k, j)]))
             idist.update({t: weight * v for t, v in parent.items()})
             item_themes[j] = _argmax(_normalise(dict(idist)))
         theme, conf = _argmax(dist)
@@ -146,6 +146,12 @@ def _own_themes(scorer, rows: list[dict], headings: list[bool] | None = None) ->
         acc.update({t: weight * v for t, v in kw.items() if t})
         out.append(_normalise(dict(acc)))
     return out
+
+
+def _unsure(dist: dict[str, float]) -> float:
+    """1 when the two best themes tie, 0 when the best stands alone (margin over the best)."""
+    top = sorted(dist.values(), reverse=True)[:2] + [0.0, 0.0]
+    return 1.0 - (top[0] - top[1]) / top[0] if top[0] > 0 else 1.0
 
 
 def _plurality(labels: list[str], dist: dict[str, float]) -> tuple[str, float]:
