@@ -9,6 +9,7 @@ scikit-learn and no pickle at run time.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -46,12 +47,10 @@ class Block:
 
         ``words``: the jieba words of ``value`` when the segmenter already has them. Columns
         come unsorted: only the dot product with the coefficients needs them."""
-        get = self.index.get
         if self.analyzer == "dict":
-            found = [(c, float(v)) for c, v in zip(map(get, value), value.values()) if c is not None]
-            return _arrays(found)
+            return _lookup(self.index, value, np.fromiter(value.values(), dtype=np.float64, count=len(value)))
         counts = Counter(words) if words is not None and self.analyzer == "words" else self._counts(value)
-        cols, ns = _arrays([(c, n) for c, n in zip(map(get, counts), counts.values()) if c is not None])
+        cols, ns = _lookup(self.index, counts, np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
         if not len(cols):
             return cols, ns
         vals = (np.log(ns) + 1.0) * self.idf[cols]
@@ -63,10 +62,13 @@ class Block:
         return _ngram_counts(text, *self.ngram_range)
 
 
-def _arrays(pairs: list[tuple[int, float]]) -> tuple[np.ndarray, np.ndarray]:
-    cols = np.fromiter((c for c, _ in pairs), dtype=np.int64, count=len(pairs))
-    vals = np.fromiter((v for _, v in pairs), dtype=np.float64, count=len(pairs))
-    return cols, vals
+def _lookup(index: dict[str, int], keys, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Columns of ``keys`` in the vocabulary, and their values; unknown keys dropped.
+
+    The lookups run in C (``map`` over ``dict.get``): this is the hot loop of tagging."""
+    cols = np.fromiter(map(index.get, keys, itertools.repeat(-1)), dtype=np.int64, count=len(values))
+    known = cols >= 0
+    return cols[known], values[known]
 
 
 @functools.lru_cache(maxsize=2048)
@@ -74,7 +76,11 @@ def _ngram_counts(text: str, lo: int, hi: int) -> Counter:
     """Character n-gram counts as scikit-learn's ``char`` analyzer makes them; cached because
     several models read the same paragraph."""
     text = _WHITE_SPACES.sub(" ", text)
-    return Counter(text[i:i + n] for n in range(lo, min(hi, len(text)) + 1) for i in range(len(text) - n + 1))
+    grams: list[str] = []
+    for n in range(lo, min(hi, len(text)) + 1):
+        # zip of shifted copies builds the n-grams in C rather than by slicing in a loop
+        grams.extend(text if n == 1 else map("".join, zip(*(text[k:] for k in range(n)))))
+    return Counter(grams)
 
 
 @dataclass
