@@ -112,3 +112,19 @@ def test_models_are_loaded_lazily_once():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "political_study"
+
+
+def test_item_words_from_paragraph_tokens_equal_jieba_words():
+    """Tagging reuses the segmenter's tokens for items; they must be jieba's words of the item."""
+    from report_nlp.io import load
+    from report_nlp.segment import segment
+    from report_nlp.segment.tokens import default_tokenizer
+
+    from .conftest import REFERENCE
+
+    doc = segment(load(REFERENCE))
+    items = [(p, i) for p in doc.paragraphs for i in p.items]
+    assert len(items) == 8
+    for para, item in items:
+        mine = tuple(doc.slice(t) for t in para.tokens if item.span.contains(t))
+        assert mine == tuple(default_tokenizer().words(doc.slice(item.span)))

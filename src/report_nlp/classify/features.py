@@ -37,10 +37,16 @@ def paragraph_row(doc: Document, para: Paragraph, ctx: Context) -> dict:
 
 
 def item_row(doc: Document, para: Paragraph, k: int, ctx: Context) -> dict:
-    text = doc.slice(para.items[k].span)
+    item = para.items[k]
+    text = doc.slice(item.span)
     feats = context_features(para, ctx, text)
     feats["item"] = 1.0
-    return {"text": text, "head": ctx.head_text, "ctx": feats}
+    row = {"text": text, "head": ctx.head_text, "ctx": feats}
+    if para.tokens:
+        # An item starts after punctuation, where jieba cuts anyway: the paragraph's tokens
+        # inside its span are exactly jieba's words of the item text (checked on the corpus).
+        row["words"] = tuple(doc.slice(t) for t in para.tokens if item.span.contains(t))
+    return row
 
 
 def text_row(text: str) -> dict:
