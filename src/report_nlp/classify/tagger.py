@@ -4,7 +4,7 @@ Part: the rules' part, as a smoothed distribution, times the part model's probab
 (a product of experts), when a model is installed. Theme: each paragraph's own theme
 distribution plus ``SECTION_WEIGHT`` times its section's (the heading and the paragraphs
 under it); an item adds its section's distribution too, the more so the less sure its own
-words are; a paragraph with items takes the most frequent item theme; a heading takes the
+words are, and the cue words of its lead phrase (三是扎实抓好问题整改。); a paragraph with items takes the most frequent item theme; a heading takes the
 most frequent theme of its section unless its own words name a theme; an umbrella heading
 gets none.
 """
@@ -32,6 +32,9 @@ KEYWORD_WEIGHT = 0.3
 HEADING_KEYWORD_WEIGHT = 1.5
 #: Whether a heading whose own words name a theme keeps it against its section's plurality.
 HEADING_NAMES_THEME = True
+#: Weight of an item's lead-phrase keywords, and the longest phrase that counts as a lead.
+LEAD_WEIGHT = 1.0
+MAX_LEAD = 16
 #: Weight of the part model against the rules (an exponent on its probabilities).
 MODEL_WEIGHT = 1.0
 
@@ -144,8 +147,17 @@ def _own_themes(scorer, rows: list[dict], headings: list[bool] | None = None) ->
         weight = HEADING_KEYWORD_WEIGHT if heading else KEYWORD_WEIGHT
         acc = Counter(dist)
         acc.update({t: weight * v for t, v in kw.items() if t})
+        lead = _lead_phrase(row["text"]) if LEAD_WEIGHT > 0 and "item" in row.get("ctx", {}) else ""
+        if lead:
+            # An item's lead phrase (三是扎实抓好问题整改。) names its theme like a heading.
+            acc.update({t: LEAD_WEIGHT * v for t, v in keyword_dist(lead, table, fallback="").items() if t})
         out.append(_normalise(dict(acc)))
     return out
+
+
+def _lead_phrase(text: str) -> str:
+    cut = text.find("。")
+    return text[: cut + 1] if 0 < cut <= MAX_LEAD else ""
 
 
 def _unsure(dist: dict[str, float]) -> float:
