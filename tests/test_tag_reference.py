@@ -1,7 +1,6 @@
 """tag() on the reference report against taxonomy.md §4."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

@@ -36,7 +36,7 @@ def check_one(path: str, profile: str, config) -> dict:
         result = check(segment(load(path)), profile, config)
     except ReportNLPError as e:
         return {"path": path, "error": (path, e.code, str(e))}
-    return {"path": path, "json": file_json(result), "lines": text_lines(result), "result": None}
+    return {"path": path, "json": file_json(result), "lines": text_lines(result)}
 
 
 def run_batch(files: list[Path], profile: str, config, jobs: int, progress: bool):

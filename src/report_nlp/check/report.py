@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from .. import __version__
 from .context import Context
-from .registry import SEVERITY_NAMES, rules_by_id
+from .registry import rules_by_id
 
 FINDINGS_SCHEMA = "report-nlp/findings@1"
 
 
-def finding_json(result, finding) -> dict:
-    ctx = Context(doc=result.doc, profile=result.profile)
+def finding_json(result, finding, ctx: Context | None = None) -> dict:
+    """One finding as ``findings@1`` JSON; pass ``ctx`` to share its line index across findings."""
+    ctx = ctx or Context(doc=result.doc, profile=result.profile)
     line, column = ctx.line_col(finding.span.start)
     rule = rules_by_id().get(finding.rule)
     basis = finding.data.get("basis") or (rule.basis if rule else "")
@@ -27,8 +28,9 @@ def finding_json(result, finding) -> dict:
 
 
 def file_json(result) -> dict:
+    ctx = Context(doc=result.doc, profile=result.profile)
     return {"path": result.doc.source, "profile": result.profile.id, "profile_detected": result.profile_detected,
-            "summary": result.summary(), "findings": [finding_json(result, f) for f in result.findings]}
+            "summary": result.summary(), "findings": [finding_json(result, f, ctx) for f in result.findings]}
 
 
 def findings_json(files: list[dict], errors=()) -> dict:
@@ -41,10 +43,10 @@ def findings_json(files: list[dict], errors=()) -> dict:
 
 def text_lines(result, *, show_suggestion: bool = True) -> list[str]:
     lines = []
+    ctx = Context(doc=result.doc, profile=result.profile)
     for f in result.findings:
-        j = finding_json(result, f)
-        lines.append(f"{j['path'] if 'path' in j else result.doc.source}:{j['line']}:{j['column']}: "
-                     f"{f.severity} {f.rule} {f.message}")
+        j = finding_json(result, f, ctx)
+        lines.append(f"{result.doc.source}:{j['line']}:{j['column']}: {f.severity} {f.rule} {f.message}")
         if j["match"]:
             lines.append(f"    原文：{_clip(j['match'])}")
         if show_suggestion and f.suggestion:
@@ -77,7 +79,3 @@ def sarif(files: list[dict]) -> dict:
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
                       "results": results}]}
-
-
-def severity_name(sev: str) -> str:
-    return SEVERITY_NAMES[sev]

@@ -16,7 +16,7 @@ CLAUSE_START = "。；;：:，,！？!?、）)”’\"」』 \t"
 _SERIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"(?P<num>{CN_NUM})是(?!\s*(?P=num)[，、,是])")),
     ("di", re.compile(rf"第(?P<num>{CN_NUM})[，,、：:](?!\s*$)")),
-    ("qi", re.compile(rf"其(?P<num>[一二三四五六七八九])(?=[，,、：:是])")),
+    ("qi", re.compile(r"其(?P<num>[一二三四五六七八九])(?=[，,、：:是])")),
     ("order", re.compile(r"(?P<num>首先|其次|再次|最后)")),
 )
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 9}
