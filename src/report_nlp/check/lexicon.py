@@ -75,19 +75,18 @@ def series_order(ctx: Context, rule: Rule):
     separate clauses (享乐主义、奢靡之风得到遏制，形式主义、官僚主义仍…) are ordinary prose.
     """
     entries = [e for e in list(formulations()) + list(ctx.options.get("formulations", ())) if e.get("series")]
-    for para in ctx.doc.paragraphs:
-        text = ctx.para_text(para)
-        for entry in entries:
-            for run in _listed_runs(text, entry["series"]):
-                order = [k for _, k, _ in run]
-                if len(order) >= 2 and len(order) == len(set(order)) and order != sorted(order):
-                    span = Span(para.span.start + run[0][0], para.span.start + run[-1][2])
-                    yield _with(ctx.finding(rule, span, data={"entry": entry.get("id")},
-                                            match=ctx.text[span.start:span.end], correct="、".join(entry["series"])),
-                                entry, rule, None)
+    for entry in entries:
+        # Over the whole text at once: joiners never include a line end, so no run crosses one.
+        for run in _listed_runs(ctx.text, entry["series"]):
+            order = [k for _, k, _ in run]
+            if len(order) >= 2 and len(order) == len(set(order)) and order != sorted(order):
+                span = Span(run[0][0], run[-1][2])
+                yield _with(ctx.finding(rule, span, data={"entry": entry.get("id")},
+                                        match=ctx.text[span.start:span.end], correct="、".join(entry["series"])),
+                            entry, rule, None)
 
 
-_JOINERS = re.compile(r"[、，,和与及“”‘’\"\s]{0,3}")
+_JOINERS = re.compile(r"[、，,和与及“”‘’\" \t\u3000]{0,3}")
 
 
 def _listed_runs(text: str, series: list[str]) -> list[list[tuple[int, int, int]]]:
