@@ -92,7 +92,7 @@ def test_batch_folder_with_unreadable_file(cli, tmp_path):
     data = json.loads(out)
     assert [f["path"].split("/")[-1] for f in data["files"]] == ["a.txt", "c.md"]
     assert data["errors"][0]["path"].endswith("b.txt") and "为空" in err
-    assert code == 1
+    assert code == 3  # the other files are still checked and reported
     code, out, _ = cli("check", tmp_path, "--fail-on", "never")
     assert "文件\t类型\t错误\t疑似\t提示\t缺少部分" in out
 

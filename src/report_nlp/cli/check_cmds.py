@@ -74,7 +74,7 @@ def check_cmd(
     if errors:
         for path, ecode, message in errors:
             print(f"错误[{ecode}]：{message}", file=sys.stderr)
-        code = 3 if not reports else max(code, 1) if code else 3
+        code = 3  # an unreadable input outranks findings: the run is incomplete
     raise typer.Exit(code)
 
 
