@@ -77,8 +77,26 @@ def test_suggest_reference(cli):
     data = json.loads(out)
     by_key = {s["key"]: s for s in data["suggestions"]}
     nxt = by_key["next_steps"]["text"]
-    assert nxt.startswith("五、下一步工作打算")
+    # The quarterly drafter's form (templates/quarterly): 下一季度工作打算, a lead-in, 一是/二是.
+    assert nxt.startswith("五、下一季度工作打算\n针对上述问题")
     assert "一是" in nxt and "二是" in nxt and "学习" in nxt and "考勤" in nxt
     for part in ("closing", "signature", "date", "title"):
         assert part in by_key
     assert by_key["closing"]["text"] == "特此报告。"
+
+
+def test_suggest_uses_the_profile_form(cli, tmp_path):
+    """An annual report missing its 下一步打算 gets it in the annual drafter's （一） form."""
+    text = ("中共某市民政局党组关于2023年度党风廉政建设工作情况的报告\n市纪委：\n"
+            "2023年，局党组认真履行主体责任。现将有关情况报告如下：\n一、工作开展情况\n"
+            "（一）压实主体责任。党组召开会议专题研究党风廉政建设4次，签订责任书36份。\n"
+            "（二）强化日常监督。开展谈心谈话56人次，排查廉政风险点42个。\n"
+            "（三）纠治“四风”。元旦春节前开展明察暗访3次，严格落实中央八项规定精神。\n"
+            "二、存在的问题\n个别干部纪律观念淡薄，存在上班时间串岗、迟到早退现象。\n"
+            "特此报告。\n中共某市民政局党组\n2024年1月10日\n")
+    path = tmp_path / "annual.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = cli("suggest", path, "--format", "json")
+    nxt = {s["key"]: s for s in json.loads(out)["suggestions"]}["next_steps"]["text"].splitlines()
+    assert nxt[0] == "三、2024年工作打算"  # the annual wording: {next}工作打算
+    assert nxt[1].startswith("（一）") and "考勤" in nxt[1]

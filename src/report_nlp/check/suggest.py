@@ -35,12 +35,11 @@ def suggest(result: CheckResult) -> list[Suggestion]:
     for f in missing:
         part = f.data["part"]
         if part == "next_steps":
-            body = _measures(unanswered, data)
-            head = data["parts"]["next_steps"].format(number=_cn(next_level1), **fill)
+            title, body = _next_steps(result, unanswered, data)
+            text = "\n".join([f"{_cn(next_level1)}、{title}", *body])
             next_level1 += 1
-            text = "\n".join([head, *body]) if body else head + "\n【待填：下一步工作打算】"
             out.append(Suggestion("part", part, f.data.get("after"), f.span.start, text,
-                                  ("STR001",) + (("PAR001",) if body else ())))
+                                  ("STR001",) + (("PAR001",) if unanswered else ())))
             unanswered = []
             continue
         template = data["parts"].get(f"{part}_{result.profile.id}") or data["parts"].get(part)
@@ -64,6 +63,47 @@ def suggest(result: CheckResult) -> list[Suggestion]:
                               "\n".join(body), ("PAR001",)))
     parts = list(taxonomy().parts)
     return sorted(out, key=lambda s: (s.offset, s.kind == "measure", parts.index(s.key) if s.key in parts else 0))
+
+
+def _next_steps(result: CheckResult, findings, data) -> tuple[str, list[str]]:
+    """A whole 下一步打算 part in the drafter's form for this kind of report (draft/templates),
+    one measure per unanswered problem category, or a 【待填】 slot when none is known."""
+    from ..draft.render import render_next_steps
+
+    measures = [{"theme": _theme_of(cat, data["measures"][cat]), "text": data["measures"][cat]}
+                for cat in _categories(findings) if cat in data["measures"]]
+    title, lines = render_next_steps(result.profile.template or "quarterly", measures, _next_period(result))
+    return title, lines
+
+
+def _categories(findings) -> list[str]:
+    seen: list[str] = []
+    for f in findings:
+        if f.data["category"] not in seen:
+            seen.append(f.data["category"])
+    return seen
+
+
+def _theme_of(category: str, text: str) -> str:
+    """The paired theme (taxonomy §3) whose cue words the measure text uses most."""
+    from ..classify.cues import cues, keyword_scores
+
+    paired = taxonomy().paired_themes(category) or ("other",)
+    scores = keyword_scores(text, cues().themes)
+    return max(paired, key=lambda t: (scores.get(t, 0.0), -paired.index(t)))
+
+
+def _next_period(result: CheckResult) -> str:
+    """下一季度 / 下半年 / 2023年, as the drafter's wording calls the period after this one."""
+    from .dates import parse_period
+
+    texts = [result.doc.para_text(p) for p in result.doc.paragraphs if p.part in ("title", "opening")]
+    year, kind = next((parse_period(t[:40]) for t in texts if parse_period(t[:40]) != (None, None)), (None, None))
+    if kind and kind.startswith("q"):
+        return "下一季度" if kind != "q4" or not year else f"{year + 1}年第一季度"
+    if kind == "h1":
+        return "下半年"
+    return f"{year + 1}年" if year else "下一步"
 
 
 def _measures(findings, data, first: int = 0) -> list[str]:

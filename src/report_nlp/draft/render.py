@@ -120,3 +120,19 @@ def _undefined(message: str) -> str:
     if m:
         return f"字段“{m.group(1)}”不存在（可用字段见 docs/drafting.md）"
     return f"未定义的值：{message}"
+
+
+def render_next_steps(profile: str, measures: list[dict], next_period: str) -> tuple[str, list[str]]:
+    """The profile's next-steps heading text and its measure lines, rendered by the same
+    ``measures.j2`` a drafted report uses (``suggest`` proposes text in the drafter's form).
+
+    ``measures``: dicts with ``theme`` and ``text``; the theme's default heading is used.
+    """
+    from types import SimpleNamespace
+
+    dirs = template_dirs(profile)
+    wording = load_wording(dirs, next_period)
+    records = [SimpleNamespace(theme=m["theme"], heading=None, text=m["text"], full=m["text"]) for m in measures]
+    text = environment(dirs, sandboxed=False).get_template("measures.j2").render(
+        measures=records, measures_intro=None, wording=wording)
+    return wording["parts"]["next_steps"], tidy(text).splitlines()
