@@ -1,12 +1,11 @@
 """Apply safe fixes: only findings whose rule marks its fix safe, never numbering."""
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from ..errors import OutputProblem
+from ..io.files import atomic_write
 
 
 def apply_fixes(text: str, findings) -> tuple[str, int]:
@@ -26,14 +25,11 @@ def apply_fixes(text: str, findings) -> tuple[str, int]:
 
 
 def write_atomic(path: Path, text: str, *, backup: bool) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder; keep ``path.bak``."""
-    folder = path.parent
-    try:
-        if backup and path.exists():
+    """Write ``text`` to ``path`` atomically; with ``backup``, keep the old file as ``path.bak``."""
+    if backup and path.exists():
+        try:
             shutil.copy2(path, path.with_name(path.name + ".bak"))
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise OutputProblem(f"无法写入文件（{e.strerror}）", path=str(path)) from e
+        except OSError as e:
+            raise OutputProblem(f"无法写入备份文件（{e.strerror}）", path=str(path)) from e
+    data = text.encode("utf-8")
+    atomic_write(path, lambda fh: fh.write(data))

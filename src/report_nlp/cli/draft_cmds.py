@@ -60,7 +60,7 @@ def init_cmd(
     """生成带中文注释的起草输入示例（YAML）。"""
     from ..draft.core import init_yaml
     from ..errors import OutputProblem
-    from ..io.docx_write import atomic_write
+    from ..io.files import atomic_write
 
     text = init_yaml(profile)
     if output is None:

@@ -5,7 +5,8 @@ import os
 from pathlib import Path
 
 from ..errors import OutputProblem
-from ..io.docx_write import atomic_write, write_docx
+from ..io.docx_write import write_docx
+from ..io.files import atomic_write
 
 FORMATS = {".txt": "txt", ".md": "md", ".docx": "docx"}
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import os
-import tempfile
 from bisect import bisect_right
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from ..errors import InputError, OutputProblem
 from ..model import Document, Finding, Span
 from . import MAX_BYTES
 from .docx import W, body_paragraphs, open_docx, run_text, text_runs
+from .files import atomic_write
 
 AUTHOR = "report-nlp"
 INITIALS = "RN"
@@ -55,20 +55,8 @@ def annotate_docx(source_path, document: Document, findings, out_path) -> int:
 
 
 def save_atomic(wdoc, out: Path) -> None:
-    """Save a python-docx Document through a temp file in the target folder + ``os.replace``."""
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputProblem("输出文件夹不存在", path=str(out))
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wdoc.save(tmp)
-        os.replace(tmp, out)
-    except OSError as e:
-        raise OutputProblem(f"无法写入输出文件（{e.strerror or e}）", path=str(out)) from e
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Save a python-docx Document atomically (see :func:`report_nlp.io.files.atomic_write`)."""
+    atomic_write(out, wdoc.save)
 
 
 def same_file(a: Path, b: Path) -> bool:

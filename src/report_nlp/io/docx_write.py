@@ -1,4 +1,4 @@
-"""Write a report as a .docx in GB/T 9704 layout, and write any file atomically.
+"""Write a report as a .docx in GB/T 9704 layout.
 
 The text is segmented first, so heading levels come from the same code that reads reports:
 a heading line takes its level's font (一、 黑体, （一） 楷体_GB2312, 1./（1） 仿宋_GB2312);
@@ -10,57 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-from pathlib import Path
-from typing import Callable
 
-from ..errors import OutputProblem
 from ..model import Document, Paragraph, RawText
+from .files import atomic_write
 from .docx_style import (add_page_numbers, apply_defaults, apply_page_setup, font_spec, layout_config,
                          role_style, style_paragraph, style_run)
 
 _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日|【待填：成文日期.*】")
 _END_PUNCT = "。！？；，：:;,"
 _LEVEL_ROLES = {1: "level1", 2: "level2", 3: "level3", 4: "level4"}
-
-
-def atomic_write(path: str | os.PathLike, write: Callable) -> None:
-    """Call ``write(binary_file)`` on a temp file beside ``path``, then move it into place.
-
-    On any error the temp file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputProblem("无法写入：所在文件夹不存在", path=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise OutputProblem(f"无法写入（{e.strerror}）", path=str(path)) from e
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(e, OSError):
-            raise OutputProblem(f"无法写入（{e.strerror}）", path=str(path)) from e
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """mkstemp makes the file 0600; give it the mode an ordinary write would have."""
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def write_docx(text_or_document: str | RawText | Document, path: str | os.PathLike) -> None:
