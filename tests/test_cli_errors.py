@@ -82,3 +82,15 @@ def test_empty_docx(cli, tmp_path):
     docx.Document().save(path)
     code, out, err = cli("segment", path)
     assert code == 3 and "为空" in err and out == ""
+
+
+def test_size_limit_is_configurable(cli, tmp_path, monkeypatch):
+    path = tmp_path / "r.txt"
+    path.write_text("党风廉政建设工作情况。\n" * 60000, encoding="utf-8")  # about 2 MB
+    assert cli("segment", path)[0] == 0
+    monkeypatch.setenv("REPORT_NLP_MAX_MB", "1")
+    code, out, err = cli("segment", path)
+    assert code == 3 and out == "" and "上限为1 MB" in err
+    monkeypatch.setenv("REPORT_NLP_MAX_MB", "lots")
+    code, _, err = cli("segment", path)
+    assert code == 3 and "REPORT_NLP_MAX_MB" in err

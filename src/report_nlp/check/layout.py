@@ -49,10 +49,10 @@ def check_layout(source, document: Document) -> list[Finding]:
     if hasattr(source, "sections"):
         wdoc = source
     else:
-        from ..io import MAX_BYTES
+        from ..io import max_bytes_setting
         from ..io.docx import open_docx
 
-        wdoc = open_docx(Path(source), str(source), MAX_BYTES)
+        wdoc = open_docx(Path(source), str(source), max_bytes_setting())
     profile, rules = layout_profile(), layout_rules()
     findings = _page_findings(wdoc, profile, rules)
     findings += _paragraph_findings(collect(wdoc, document), profile, rules, _grid_pitch(wdoc))

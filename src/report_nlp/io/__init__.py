@@ -4,12 +4,28 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import FileMissing, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat
 from ..model import RawText
 from .text import decode
 
 #: Default limit on the size of one input (bytes of text; a .docx is checked on its XML).
+#: ``REPORT_NLP_MAX_MB`` in the environment changes it for every command.
 MAX_BYTES = 10 * 1024 * 1024
+MAX_ENV = "REPORT_NLP_MAX_MB"
+
+
+def max_bytes_setting() -> int:
+    """The size limit in force: ``REPORT_NLP_MAX_MB`` if set (a positive number), else 10 MB."""
+    raw = os.environ.get(MAX_ENV)
+    if not raw:
+        return MAX_BYTES
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise InvalidData(f"环境变量 {MAX_ENV}=“{raw}” 应为正数（单位MB）")
+    return int(value * 1024 * 1024)
 
 _CONVERT_HINT = {
     ".doc": "旧版Word（.doc）格式不受支持，请在Word或WPS中另存为.docx后重试",
@@ -33,8 +49,11 @@ def require_file(path: str | os.PathLike) -> Path:
     return p
 
 
-def load(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> RawText:
-    """Read a .txt/.md/.docx file into its canonical text, or raise an InputError."""
+def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
+    """Read a .txt/.md/.docx file into its canonical text, or raise an InputError.
+
+    ``max_bytes``: the size limit; by default :func:`max_bytes_setting`."""
+    max_bytes = max_bytes_setting() if max_bytes is None else max_bytes
     p = require_file(path)
     name = str(path)
     suffix = p.suffix.lower()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, OutputProblem
 from ..model import Document, Finding, Span
-from . import MAX_BYTES
+from . import max_bytes_setting
 from .docx import W, body_paragraphs, open_docx, run_text, text_runs
 from .files import atomic_write
 
@@ -43,7 +43,7 @@ def annotate_docx(source_path, document: Document, findings, out_path) -> int:
     src, out = Path(source_path), Path(out_path)
     if same_file(src, out):
         raise OutputProblem("批注副本不能覆盖原文件，请另选输出路径", path=str(out))
-    wdoc = open_docx(src, str(source_path), MAX_BYTES)
+    wdoc = open_docx(src, str(source_path), max_bytes_setting())
     anchorer = Anchorer(wdoc, document)
     count = 0
     for finding in findings:

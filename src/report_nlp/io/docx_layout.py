@@ -12,7 +12,7 @@ from pathlib import Path
 from docx.shared import Mm
 
 from ..errors import OutputProblem
-from . import MAX_BYTES, load
+from . import load, max_bytes_setting
 from .docx import W, body_paragraphs, open_docx
 from .docx_annotate import Anchorer, same_file, runs_with_offsets, save_atomic
 
@@ -30,7 +30,7 @@ def fix_layout(in_path, out_path) -> int:
     if same_file(src, out):
         raise OutputProblem("输出文件不能与输入文件相同", path=str(out))
     document = segment(load(src), tokens=False)
-    wdoc = open_docx(src, str(in_path), MAX_BYTES)
+    wdoc = open_docx(src, str(in_path), max_bytes_setting())
     profile = layout_profile()
     fix_page(wdoc, profile)
     fix_defaults(wdoc, profile)
