@@ -5,13 +5,14 @@ Public API (imported lazily, so ``import report_nlp`` stays cheap)::
     doc = report_nlp.tag(report_nlp.segment(report_nlp.load("draft.docx")))
     result = report_nlp.check(doc, profile="auto")
     labels = report_nlp.classify(["个别干部纪律观念淡薄。"])
-    text = report_nlp.draft(inputs, profile="quarterly")   # the subpackage is callable
+    text = report_nlp.draft(inputs, profile="quarterly")
+    report_nlp.write_docx(text, "报告.docx")                # GB/T 9704 layout
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "segment", "tag", "classify", "check", "check_text", "Document", "Paragraph", "Item", "Span", "Finding", "RawText", "__version__"]
+__all__ = ["load", "segment", "tag", "classify", "check", "check_text", "draft", "write_docx", "Document", "Paragraph", "Item", "Span", "Finding", "RawText", "__version__"]
 
 _LAZY = {
     "load": ("report_nlp.io", "load"),
@@ -20,6 +21,8 @@ _LAZY = {
     "classify": ("report_nlp.classify", "classify"),
     "check": ("report_nlp.check", "check"),
     "check_text": ("report_nlp.check", "check_text"),
+    "write_docx": ("report_nlp.io.docx_write", "write_docx"),
+    "draft": ("report_nlp.draft", "draft"),
     "Document": ("report_nlp.model", "Document"),
     "Paragraph": ("report_nlp.model", "Paragraph"),
     "Item": ("report_nlp.model", "Item"),

@@ -141,3 +141,9 @@ def check_text(text: str, profile: str | None = "auto", config: Config | None = 
     from ..segment import segment
 
     return check(segment(RawText(source=source, text=text.replace("\r\n", "\n"))), profile, config, rules)
+
+
+# report_nlp.check(…) must work even once the name holds this package (see _callable.py).
+from .._callable import make_callable  # noqa: E402
+
+make_callable(__name__, check)

@@ -35,3 +35,9 @@ def classify(texts: list[str]) -> list[ProblemLabel]:
     from .scorer import default_scorer
 
     return classify_texts(list(texts), default_scorer())
+
+
+# report_nlp.classify(…) must work even once the name holds this package (see _callable.py).
+from .._callable import make_callable  # noqa: E402
+
+make_callable(__name__, classify)

@@ -132,3 +132,9 @@ def _replace_tokens(para: Paragraph, tokens: tuple[Span, ...]) -> Paragraph:
     from dataclasses import replace
 
     return replace(para, tokens=tokens)
+
+
+# report_nlp.segment(…) must work even once the name holds this package (see _callable.py).
+from .._callable import make_callable  # noqa: E402
+
+make_callable(__name__, segment)
