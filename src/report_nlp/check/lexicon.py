@@ -6,29 +6,22 @@ import functools
 import re
 
 from ..model import Span
-from ..resources import data_path, load_yaml
+from ..resources import load_yaml
 from .context import Context
 from .registry import Rule
 
 @functools.lru_cache(maxsize=1)
 def formulations() -> tuple[dict, ...]:
-    return tuple(load_yaml("formulations.yaml") or ()) if data_path("formulations.yaml").exists() else ()
+    return tuple(load_yaml("formulations.yaml"))
 
 
-@functools.lru_cache(maxsize=1)
 def _typos_file() -> dict:
-    if not data_path("typos.yaml").exists():
-        return {}
-    raw = load_yaml("typos.yaml")
-    if isinstance(raw, list):
-        return {"entries": raw}
-    return {"entries": [e for e in raw.get("entries", raw.get("typos", []))], **raw}
+    """typos.yaml: ``entries`` (the lexicon), ``organ_suffixes``, ``reduplication_whitelist``."""
+    return load_yaml("typos.yaml")
 
 
 def typos() -> tuple[dict, ...]:
-    raw = _typos_file()
-    entries = raw.get("entries") or [v for k, v in raw.items() if isinstance(v, dict) and "wrong" in v]
-    return tuple(entries)
+    return tuple(_typos_file()["entries"])
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Span
-from ..segment.markers import CN_NUM, cn_to_int
+from ..segment.markers import CN_NUM, chinese_numeral, cn_to_int
 from ..taxonomy import taxonomy
 from .context import Context
 from .dates import (ANY_DATE_LINE, DATE_CHINESE, DATE_DOTTED, DATE_SHORT_YEAR, parse_date, parse_period,
@@ -313,16 +313,11 @@ def ordinal_series(ctx: Context, rule: Rule):
                 if numbers[k] not in (numbers[k - 1] + 1, 1):
                     m = found[k][1]
                     span = Span(para.span.start + m.start(1), para.span.start + m.end())
-                    yield ctx.finding(rule, span, marker=m.group(), want=f"{_cn(numbers[k - 1] + 1)}是")
+                    yield ctx.finding(rule, span, marker=m.group(), want=f"{chinese_numeral(numbers[k - 1] + 1)}是")
         if para.kind == "item" and para.marker and para.marker.endswith("是"):
             n = cn_to_int(para.marker[:-1])
             if run and n not in (run[-1][0] + 1, 1):
-                yield ctx.finding(rule, para.marker_span, marker=para.marker, want=f"{_cn(run[-1][0] + 1)}是")
+                yield ctx.finding(rule, para.marker_span, marker=para.marker, want=f"{chinese_numeral(run[-1][0] + 1)}是")
             run.append((n, para))
         elif para.kind == "heading" or para.level:
             run = []
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    return digits[n] if n < 10 else ("十" + (digits[n - 10] if n > 10 else ""))

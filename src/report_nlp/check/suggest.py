@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ..resources import load_yaml
-from ..segment.markers import CN_NUM
+from ..segment.markers import CN_NUM, chinese_numeral
 from ..taxonomy import taxonomy
 from . import CheckResult
 
-CN = "零一二三四五六七八九十"
-ORDINALS = ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ def suggest(result: CheckResult) -> list[Suggestion]:
         part = f.data["part"]
         if part == "next_steps":
             title, body = _next_steps(result, unanswered, data)
-            text = "\n".join([f"{_cn(next_level1)}、{title}", *body])
+            text = "\n".join([f"{chinese_numeral(next_level1)}、{title}", *body])
             next_level1 += 1
             out.append(Suggestion("part", part, f.data.get("after"), f.span.start, text,
                                   ("STR001",) + (("PAR001",) if unanswered else ())))
@@ -45,7 +43,7 @@ def suggest(result: CheckResult) -> list[Suggestion]:
         template = data["parts"].get(f"{part}_{result.profile.id}") or data["parts"].get(part)
         if template is None:
             continue
-        number = _cn(next_level1)
+        number = chinese_numeral(next_level1)
         if part in ("work", "problems"):
             next_level1 += 1
         out.append(Suggestion("part", part, f.data.get("after"), f.span.start,
@@ -113,7 +111,7 @@ def _measures(findings, data, first: int = 0) -> list[str]:
         if cat not in seen and cat in data["measures"]:
             seen.append(cat)
     for k, cat in enumerate(seen):
-        lines.append(f"{ORDINALS[min(first + k, 9)]}{data['measures'][cat]}")
+        lines.append(f"{chinese_numeral(first + k + 1)}是{data['measures'][cat]}")
     return lines
 
 
@@ -139,10 +137,6 @@ def _organ_in(opening: str) -> str:
         return "【待填：发文机关，如中共××局党组】"
     organ = m.group(1)
     return organ if organ.startswith(("中共", "中国共产党")) else "中共" + organ
-
-
-def _cn(n: int) -> str:
-    return CN[n] if n <= 10 else "十" + CN[n - 10]
 
 
 def suggestions_json(result: CheckResult, items: list[Suggestion]) -> dict:

@@ -81,7 +81,7 @@ def check_cmd(
 def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate):
     from ..check import check
     from ..check.fix import apply_fixes, write_atomic
-    from ..check.report import file_json
+    from ..check.report import file_json, text_lines
     from ..io import load
     from ..segment import segment
 
@@ -102,14 +102,8 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
         target = Path(output) if output else Path(path)
         write_atomic(target, fixed, backup=target == Path(path))
         print(f"已修正{count}处，写入 {target}", file=sys.stderr)
-    _print([{"json": file_json(result), "lines": _lines(result)}], [], fmt, many=False)
+    _print([{"json": file_json(result), "lines": text_lines(result)}], [], fmt, many=False)
     raise typer.Exit(_exit_code([file_json(result)], fail_on))
-
-
-def _lines(result):
-    from ..check.report import text_lines
-
-    return text_lines(result)
 
 
 def _annotate_folder(reports, profile, cfg, folder: Path) -> None:

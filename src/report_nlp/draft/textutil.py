@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..io.docx import chinese_numeral
+from ..segment.markers import chinese_numeral
 
 #: Marks that may end a sentence; a drafted sentence that ends in one keeps it.
 SENTENCE_END = "。！？"

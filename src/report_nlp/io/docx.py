@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocx, TooLarge
 from ..model import Block, RawText, Span
+from ..segment.markers import chinese_numeral
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,7 +23,6 @@ MAX_TOTAL_UNZIPPED = 300 * 1024 * 1024
 MAX_RATIO = 200
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 def check_zip(path: Path, name: str, max_bytes: int) -> None:
@@ -257,14 +257,6 @@ class _BodyReader:
 
 def _val(el, default):
     return el.get(W + "val") if el is not None else default
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
 def format_number(n: int, fmt: str) -> str:

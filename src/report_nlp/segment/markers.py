@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 CN_NUM = "[一二三四五六七八九十]{1,3}"
-_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+_CN_DIGITS = "零一二三四五六七八九"
+_CN_VALUES = {c: i for i, c in enumerate(_CN_DIGITS)}
 
 # Each pattern matches at the start of a line. Group "num" carries the ordinal.
 _LEVEL_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -35,6 +36,14 @@ def cn_to_int(s: str) -> int:
         return _CN_VALUES.get(s, 0) if len(s) == 1 else 0
     tens, _, ones = s.partition("十")
     return (_CN_VALUES.get(tens, 0) if tens else 1) * 10 + (_CN_VALUES.get(ones, 0) if ones else 0)
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
 def ordinal_value(num: str) -> int:
