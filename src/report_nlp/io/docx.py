@@ -147,7 +147,7 @@ class _BodyReader:
             self._styles[sid] = st
             st.set("_name", name_el.get(W + "val") if name_el is not None else sid)
         self._abstract, self._num = self._numbering_tables()
-        self._counters: dict[str, list[int]] = {}
+        self._counters: dict[str, list[int | None]] = {}
 
     def paragraphs(self):
         yield from self._walk(self.body, in_table=False)
@@ -187,6 +187,9 @@ class _BodyReader:
         return name, None
 
     # --- numbering ----------------------------------------------------------
+    # Word's numbering part is user data: a level may be "x" or 9, a start "abc", an
+    # abstractNum may be missing. Whatever cannot be read is treated as "no numbering" for
+    # that paragraph (its text is still read), never as an error of ours.
     def _numbering_tables(self):
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         num: dict[str, tuple[str, dict[int, int]]] = {}
@@ -197,19 +200,23 @@ class _BodyReader:
         for an in numbering.iter(W + "abstractNum"):
             levels = {}
             for lvl in an.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = _level(lvl.get(W + "ilvl", "0"))
+                start = _start(_val(lvl.find(W + "start"), "1"))
+                if ilvl is None or start is None:
+                    continue
                 fmt = _val(lvl.find(W + "numFmt"), "decimal")
                 text = _val(lvl.find(W + "lvlText"), "")
-                start = int(_val(lvl.find(W + "start"), "1"))
-                levels[ilvl] = (fmt, text, start)
+                levels[ilvl] = (fmt, text or "", start)
             abstract[an.get(W + "abstractNumId")] = levels
         for n in numbering.iter(W + "num"):
             aid = _val(n.find(W + "abstractNumId"), None)
             overrides = {}
             for ov in n.findall(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
-                if so is not None:
-                    overrides[int(ov.get(W + "ilvl", "0"))] = int(so.get(W + "val"))
+                level = _level(ov.get(W + "ilvl", "0"))
+                start = _start(so.get(W + "val")) if so is not None else None
+                if level is not None and start is not None:
+                    overrides[level] = start
             num[n.get(W + "numId")] = (aid, overrides)
         return abstract, num
 
@@ -223,8 +230,8 @@ class _BodyReader:
         if numpr is None:
             return None
         num_id = _val(numpr.find(W + "numId"), None)
-        ilvl = int(_val(numpr.find(W + "ilvl"), "0"))
-        if num_id in (None, "0"):
+        ilvl = _level(_val(numpr.find(W + "ilvl"), "0"))
+        if num_id in (None, "0") or ilvl is None:
             return None
         return num_id, ilvl
 
@@ -237,22 +244,55 @@ class _BodyReader:
         levels = self._abstract.get(aid, {})
         if ilvl not in levels:
             return ""
-        counters = self._counters.setdefault(num_id, [0] * 9)
+        # None: the level has not been used since its parent last advanced (a start may be 0)
+        counters = self._counters.setdefault(num_id, [None] * LEVELS)
         start = overrides.get(ilvl, levels[ilvl][2])
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else start
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
+        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, LEVELS):
+            counters[deeper] = None
         fmt, pattern, _ = levels[ilvl]
         if fmt in ("bullet", "none") or not pattern:
             return ""
 
         def sub(m: re.Match) -> str:
             lv = int(m.group(1)) - 1
+            if not 0 <= lv < LEVELS:
+                return ""  # %0 names no level: Word shows nothing for it
             lfmt = levels.get(lv, ("decimal", "", 1))[0]
-            value = counters[lv] or levels.get(lv, ("", "", 1))[2]
+            value = counters[lv] if counters[lv] is not None else levels.get(lv, ("", "", 1))[2]
             return format_number(value, lfmt)
 
         return re.sub(r"%(\d)", sub, pattern)
+
+
+#: Word has nine list levels, 0–8.
+LEVELS = 9
+#: A list start Word accepts (it stores a 16-bit value); larger or garbled starts are unreadable.
+MAX_START = 32767
+
+
+def _level(raw) -> int | None:
+    """A list level 0–8, or None when ``raw`` is no such level ("x", "9", "-1")."""
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        return None
+    return value if 0 <= value < LEVELS else None
+
+
+def _start(raw) -> int | None:
+    """A list start value. Negative starts count as 0, as Word shows them; a start that is
+    no number or beyond Word's range is None (the level is treated as unnumbered)."""
+    s = str(raw).strip() if raw is not None else ""
+    if not s or len(s) > 12:
+        return None
+    try:
+        value = int(s)
+    except ValueError:
+        return None
+    if value > MAX_START:
+        return None
+    return max(0, value)
 
 
 def _val(el, default):
@@ -260,16 +300,21 @@ def _val(el, default):
 
 
 def format_number(n: int, fmt: str) -> str:
+    """The visible number of a list item. A start of 0 shows as 零 in the Chinese formats and
+    0 in the others (a 0 marker is not read as a heading, so it never looks like 一、)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
                "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "chineseLegalSimplified"):
-        return chinese_numeral(n)
+        return chinese_numeral(max(0, n))
+    if n <= 0:
+        return "0"
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (n - 1) % 26)
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman"):
-        vals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
         out, k = "", n
         for v, s in vals:
             while k >= v:
