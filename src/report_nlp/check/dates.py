@@ -6,15 +6,16 @@ import re
 
 from ..segment.markers import cn_to_int
 
-DATE_ARABIC = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-DATE_DOTTED = re.compile(r"(?P<y>\d{4})[.．/\-](?P<m>\d{1,2})[.．/\-](?P<d>\d{1,2})日?")
+# A year is exactly four digits: never the tail of a longer number (…99992021年 names no year).
+DATE_ARABIC = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+DATE_DOTTED = re.compile(r"(?<!\d)(?P<y>\d{4})[.．/\-](?P<m>\d{1,2})[.．/\-](?P<d>\d{1,2})日?")
 DATE_CHINESE = re.compile(r"[二][〇○零Ｏ0一二三四五六七八九]{3}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 DATE_SHORT_YEAR = re.compile(r"(?<!\d)\d{2}年\d{1,2}月\d{1,2}日")
 ANY_DATE_LINE = re.compile("^(?:" + "|".join(re.sub(r"\?P<\w+>", "", p.pattern) for p in (
     DATE_ARABIC, DATE_DOTTED, DATE_CHINESE, DATE_SHORT_YEAR)) + ")$")
 
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")
-_YEAR = re.compile(r"(\d{4})年(?!\d{1,2}月)")  # a year, not the start of a date
+_YEAR = re.compile(r"(?<!\d)(\d{4})年(?!\d{1,2}月)")  # a year, not the start of a date
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -23,7 +24,7 @@ def parse_date(text: str) -> dt.date | None:
         if m:
             try:
                 return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     return None
 
@@ -32,6 +33,8 @@ def parse_period(text: str) -> tuple[int | None, str | None]:
     """``(year, kind)`` where kind is q1..q4, h1, h2 or year (None when not named)."""
     year_m = _YEAR.search(text)
     year = int(year_m.group(1)) if year_m else None
+    if year is not None and not dt.MINYEAR < year < dt.MAXYEAR:
+        year_m, year = None, None  # 0000年 or 9999年: no period a calendar can hold
     q = _QUARTER.search(text)
     if q:
         n = q.group(1)

@@ -1,6 +1,7 @@
 """Loading files into RawText: the one entry point is :func:`load`."""
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -14,17 +15,24 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ENV = "REPORT_NLP_MAX_MB"
 
 
+#: The largest limit ``REPORT_NLP_MAX_MB`` may set (10 GB): beyond it the unpacked-size
+#: bounds of a .docx, which scale with the limit, would no longer protect anything.
+MAX_ENV_MB = 10240
+
+
 def max_bytes_setting() -> int:
-    """The size limit in force: ``REPORT_NLP_MAX_MB`` if set (a positive number), else 10 MB."""
+    """The size limit in force: ``REPORT_NLP_MAX_MB`` if set (a positive number of MB, at most
+    :data:`MAX_ENV_MB`), else 10 MB. nan, inf, 1e400, -1 or abc are an input error (exit 3)."""
     raw = os.environ.get(MAX_ENV)
     if not raw:
         return MAX_BYTES
     try:
         value = float(raw)
     except ValueError:
-        value = 0
-    if value <= 0:
-        raise InvalidData(f"环境变量 {MAX_ENV}=“{raw}” 应为正数（单位MB）")
+        value = math.nan
+    if not math.isfinite(value) or not 0 < value <= MAX_ENV_MB or int(value * 1024 * 1024) < 1:
+        shown = raw if len(raw) <= 20 else raw[:20] + "…"
+        raise InvalidData(f"环境变量 {MAX_ENV}=“{shown}” 应为不超过{MAX_ENV_MB}的正数（单位MB）")
     return int(value * 1024 * 1024)
 
 _CONVERT_HINT = {

@@ -19,14 +19,49 @@ from ..segment.markers import chinese_numeral
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_ENTRIES = 5000
-MAX_TOTAL_UNZIPPED = 300 * 1024 * 1024
 MAX_RATIO = 200
+# Unpacked-size bounds, in multiples of the size limit (REPORT_NLP_MAX_MB, 10 MB by default).
+# python-docx loads every part of the package into memory and parses each XML part into a
+# tree many times its size, so every part is bounded before anything is parsed.
+#: word/document.xml: markup runs to many times the text it carries.
+DOCUMENT_FACTOR = 12
+#: Any other XML part (styles, numbering, comments, settings, headers…): small in real files.
+PART_FACTOR = 2
+PART_FLOOR = 2 * 1024 * 1024
+#: All parts together, media included.
+TOTAL_FACTOR = 30
+TOTAL_FLOOR = 8 * 1024 * 1024
+_CHUNK = 1 << 16
+#: OPC (ISO/IEC 29500-2) forbids DTDs in package parts; a DTD is how entities get in.
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def part_limit(name: str, max_bytes: int) -> int:
+    """The most bytes one part may unpack to."""
+    if name == "word/document.xml":
+        return DOCUMENT_FACTOR * max_bytes
+    if _is_xml(name):
+        return max(PART_FLOOR, PART_FACTOR * max_bytes)
+    return total_limit(max_bytes)
+
+
+def total_limit(max_bytes: int) -> int:
+    return max(TOTAL_FLOOR, TOTAL_FACTOR * max_bytes)
+
+
 def check_zip(path: Path, name: str, max_bytes: int) -> None:
-    """Refuse non-zip, encrypted and zip-bomb files before python-docx opens them."""
+    """Refuse non-zip, encrypted, oversized and zip-bomb files before python-docx opens them.
+
+    Every part is bounded twice: by the sizes the zip directory declares, then by counting
+    the bytes actually unpacked while streaming through it (a directory can lie). The
+    stream also refuses XML parts that carry a DTD (entities would hide text from us).
+    """
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head == OLE_MAGIC:
@@ -36,8 +71,14 @@ def check_zip(path: Path, name: str, max_bytes: int) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+            _check_directory(infos, name, max_bytes)
+            _stream_parts(zf, infos, name, max_bytes)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError, RuntimeError) as e:
         raise CorruptDocx("不是有效的.docx文件（压缩包已损坏）", path=name) from e
+
+
+def _check_directory(infos, name: str, max_bytes: int) -> None:
     if len(infos) > MAX_ENTRIES:
         raise CorruptDocx("压缩包内文件数量异常，疑似压缩炸弹，已拒绝读取", path=name)
     total = 0
@@ -46,10 +87,47 @@ def check_zip(path: Path, name: str, max_bytes: int) -> None:
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
             raise CorruptDocx("压缩比异常，疑似压缩炸弹，已拒绝读取", path=name)
-        if info.filename == "word/document.xml" and info.file_size > max_bytes * 12:
-            raise TooLarge("文档正文过大，超出处理上限", path=name)
-    if total > MAX_TOTAL_UNZIPPED:
-        raise CorruptDocx("解压后体积异常，疑似压缩炸弹，已拒绝读取", path=name)
+        _refuse_part_size(info.filename, info.file_size, name, max_bytes)
+    if total > total_limit(max_bytes):
+        raise _too_big_total(name, max_bytes)
+
+
+def _refuse_part_size(part: str, size: int, name: str, max_bytes: int) -> None:
+    if size <= part_limit(part, max_bytes):
+        return
+    if part == "word/document.xml":
+        raise TooLarge("文档正文过大，超出处理上限", path=name)
+    raise CorruptDocx(f"压缩包内“{part[:60]}”解压后过大（超过{part_limit(part, max_bytes) / 1048576:.0f} MB），"
+                      "疑似压缩炸弹，已拒绝读取", path=name)
+
+
+def _too_big_total(name: str, max_bytes: int) -> CorruptDocx:
+    return CorruptDocx(f"解压后总体积超过{total_limit(max_bytes) / 1048576:.0f} MB，疑似压缩炸弹，已拒绝读取", path=name)
+
+
+def _stream_parts(zf: zipfile.ZipFile, infos, name: str, max_bytes: int) -> None:
+    """Unpack every part chunk by chunk, counting bytes; nothing is kept in memory."""
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        xml, count, tail = _is_xml(info.filename), 0, b""
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                count += len(chunk)
+                total += len(chunk)
+                _refuse_part_size(info.filename, count, name, max_bytes)
+                if total > total_limit(max_bytes):
+                    raise _too_big_total(name, max_bytes)
+                if xml:
+                    window = tail + chunk
+                    if any(mark in window for mark in _DTD_MARKS):
+                        raise CorruptDocx(f"文件已损坏：“{info.filename[:60]}”含有DTD或实体声明"
+                                          "（.docx中不允许），无法完整读取其中的文字", path=name)
+                    tail = window[-24:]
 
 
 def open_docx(path: Path, name: str, max_bytes: int):
