@@ -91,6 +91,9 @@ class RawText:
     format: str = "txt"
     blocks: tuple[Block, ...] = ()
     notes: tuple[str, ...] = ()
+    #: ``(start, end, rule ids)`` ranges where those rules are switched off by a Word comment
+    #: ``report-nlp: disable RULE`` (a .docx's counterpart of the inline directive).
+    suppress: tuple[tuple[int, int, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,7 @@ class Document:
     blocks: tuple[Block, ...] = ()
     notes: tuple[str, ...] = ()
     profile: str | None = None
+    suppress: tuple[tuple[int, int, frozenset[str]], ...] = ()
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -77,12 +77,21 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
     for rule in active:
         found = (f for f in layout if f.rule == rule.id) if rule.kind == "layout" else run_rule(rule, ctx)
         for finding in found:
-            if suppressed(rule.id, finding.span.start, ranges):
+            if suppressed(rule.id, finding.span.start, ranges) or _comment_suppressed(rule.id, finding.span, doc):
                 continue
             severity = config.severity_for(rule.id, prof.severity.get(rule.id, finding.severity))
             findings.append(replace(finding, severity=severity) if severity != finding.severity else finding)
     findings = sorted(_dedupe(findings), key=_order)
     return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(findings))
+
+
+def _comment_suppressed(rule_id: str, span: Span, doc: Document) -> bool:
+    """Whether a Word ``report-nlp: disable RULE`` comment covers (overlaps) the finding."""
+    for start, end, ids in doc.suppress:
+        overlaps = span.start < end and span.end > start if len(span) else start <= span.start <= end
+        if overlaps and any(rule_id == i or rule_id.startswith(i) for i in ids):
+            return True
+    return False
 
 
 def _layout_findings(doc: Document, active: list[Rule]) -> list[Finding]:

@@ -54,10 +54,24 @@ class Context:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    @functools.cached_property
+    def _para_starts(self) -> list[int]:
+        return [p.span.start for p in self.doc.paragraphs]
+
     def paragraph_at(self, offset: int) -> int | None:
-        for para in self.doc.paragraphs:
-            if para.span.start <= offset <= para.span.end:
-                return para.index
-            if para.span.start > offset:
-                return max(0, para.index - 1)
-        return self.doc.paragraphs[-1].index if self.doc.paragraphs else None
+        """Index of the paragraph holding ``offset``; in a gap between paragraphs, the one
+        before it; before the first, the first. O(log n) per call (bisect on the starts)."""
+        paras = self.doc.paragraphs
+        if not paras:
+            return None
+        i = bisect.bisect_right(self._para_starts, offset) - 1
+        if i < 0:
+            return max(0, paras[0].index - 1)
+        k = i
+        while k > 0 and paras[k - 1].span.end >= offset:
+            k -= 1  # touching or empty spans at ``offset``: the first one, as a scan finds it
+        if k < i:
+            return paras[k].index
+        if paras[i].span.end >= offset or i + 1 == len(paras):
+            return paras[i].index
+        return max(0, paras[i + 1].index - 1)

@@ -50,6 +50,7 @@ def check_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="与 --fix 合用：修正后写入的文件。"),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="把问题作为Word批注写入此 .docx 副本（输入须为 .docx）。"),
     annotate_dir: Optional[Path] = typer.Option(None, "--annotate-dir", help="批量检查时，把每个 .docx 的批注副本写入此文件夹。"),
+    author: str = typer.Option("report-nlp", "--author", help="与 --annotate 合用：批注的作者名。"),
 ) -> None:
     """按报告类型检查：必备部分、要素、序号、标点、占位符、错别字、规范表述、请示用语、报告期、问题与措施对应等。"""
     from ..check.batch import collect, run_batch
@@ -62,13 +63,13 @@ def check_cmd(
     if fix or annotate:
         if len(files) != 1:
             fail("错误[E100]：--fix 和 --annotate 只能用于单个文件", 2)
-        return _single_with_outputs(files[0], profile, cfg, fmt, fail_on, fix, output, annotate)
+        return _single_with_outputs(files[0], profile, cfg, fmt, fail_on, fix, output, annotate, author)
     progress = len(files) > 1 and sys.stderr.isatty()
     outcomes = list(run_batch(files, profile, cfg, jobs, progress))
     errors = [o["error"] for o in outcomes if "error" in o]
     reports = [o for o in outcomes if "json" in o]
     if annotate_dir:
-        _annotate_folder(reports, profile, cfg, annotate_dir)
+        _annotate_folder(reports, profile, cfg, annotate_dir, author)
     _print(reports, errors, fmt, many=len(files) > 1)
     code = _exit_code([r["json"] for r in reports], fail_on)
     if errors:
@@ -78,7 +79,7 @@ def check_cmd(
     raise typer.Exit(code)
 
 
-def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate):
+def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate, author="report-nlp"):
     from ..check import check
     from ..check.fix import apply_fixes, write_atomic
     from ..check.report import file_json, text_lines
@@ -90,11 +91,12 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
     if annotate:
         if doc.format != "docx":
             fail("错误[E107]：--annotate 需要 .docx 输入", 2)
-        from ..io.docx_annotate import annotate_docx
+        from ..io.docx_annotate import annotate_result
 
         if Path(annotate).resolve() == Path(path).resolve():
             fail("错误[E300]：批注副本不能覆盖原文件", 2)
-        annotate_docx(path, result.doc, result.findings, annotate)
+        count = annotate_result(result, path, annotate, author=author)
+        print(f"已写入{count}条批注 → {annotate}", file=sys.stderr)
     if fix:
         if doc.format == "docx":
             fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
@@ -106,10 +108,10 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
     raise typer.Exit(_exit_code([file_json(result)], fail_on))
 
 
-def _annotate_folder(reports, profile, cfg, folder: Path) -> None:
+def _annotate_folder(reports, profile, cfg, folder: Path, author: str = "report-nlp") -> None:
     from ..check import check
     from ..io import load
-    from ..io.docx_annotate import annotate_docx
+    from ..io.docx_annotate import annotate_result
     from ..segment import segment
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +119,8 @@ def _annotate_folder(reports, profile, cfg, folder: Path) -> None:
         path = Path(r["json"]["path"])
         if path.suffix.lower() == ".docx":
             result = check(segment(load(path)), profile, cfg)
-            annotate_docx(path, result.doc, result.findings, folder / path.name)
+            count = annotate_result(result, path, folder / path.name, author=author)
+            print(f"已写入{count}条批注 → {folder / path.name}", file=sys.stderr)
 
 
 def _print(reports, errors, fmt: CheckFmt, many: bool) -> None:

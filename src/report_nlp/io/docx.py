@@ -147,10 +147,12 @@ def read_docx(path: Path, name: str, *, max_bytes: int) -> RawText:
     lines: list[str] = []
     blocks: list[Block] = []
     offset = 0
+    marks = CommentMarks()
     for para_el, in_table in reader.paragraphs():
         prefix = reader.numbering_prefix(para_el)
         body = paragraph_text(para_el)
         text = prefix + body
+        marks.scan(para_el, offset + len(prefix))
         style, level = reader.style_of(para_el)
         blocks.append(Block(line=len(lines), span=Span(offset, offset + len(text)), prefix=len(prefix),
                             style=style, style_level=level, in_table=in_table))
@@ -164,7 +166,68 @@ def read_docx(path: Path, name: str, *, max_bytes: int) -> RawText:
 
         raise EmptyInput("文档正文为空，没有可检查的文字", path=name)
     notes = (f"跳过了{reader.textboxes}个文本框中的文字",) if reader.textboxes else ()
-    return RawText(source=name, text=text, format="docx", blocks=tuple(blocks), notes=notes)
+    return RawText(source=name, text=text, format="docx", blocks=tuple(blocks), notes=notes,
+                   suppress=marks.disable_ranges(document, len(text)))
+
+
+#: A Word comment that switches rules off on the text it is anchored on (like the inline
+#: ``<!-- report-nlp: disable RULE -->`` of .txt/.md): ``report-nlp: disable PUN001, TYP``.
+DISABLE_COMMENT = re.compile(r"^\s*report-nlp\s*[:：]\s*disable\s+([A-Z]{3}(?:\d{3})?(?:\s*[,，、\s]\s*[A-Z]{3}(?:\d{3})?)*)")
+
+
+class CommentMarks:
+    """Where each Word comment's range starts and ends, as offsets of the canonical text."""
+
+    def __init__(self) -> None:
+        self.starts: dict[str, int] = {}
+        self.ends: dict[str, int] = {}
+
+    def scan(self, para_el, base: int) -> None:
+        if para_el.find(".//" + W + "commentRangeStart") is None and para_el.find(".//" + W + "commentRangeEnd") is None:
+            return
+        visible = {id(r) for r in text_runs(para_el)}
+        pos = base
+        for el in para_el.iter(W + "r", W + "commentRangeStart", W + "commentRangeEnd"):
+            if el.tag == W + "r":
+                if id(el) in visible:
+                    pos += len(run_text(el))
+            elif el.tag == W + "commentRangeStart":
+                self.starts.setdefault(el.get(W + "id"), pos)
+            else:
+                self.ends.setdefault(el.get(W + "id"), pos)
+
+    def disable_ranges(self, document, text_len: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        if not self.starts:
+            return ()
+        out = []
+        for comment in _comments(document):
+            cid = str(comment.get(W + "id"))
+            if cid not in self.starts:
+                continue
+            m = DISABLE_COMMENT.match("".join(t.text or "" for t in comment.iter(W + "t")))
+            if not m:
+                continue
+            ids = frozenset(re.findall(r"[A-Z]{3}(?:\d{3})?", m.group(1)))
+            start = self.starts[cid]
+            end = max(start, self.ends.get(cid, text_len))
+            out.append((start, end, ids))
+        return tuple(sorted(out, key=lambda r: (r[0], r[1])))
+
+
+def _comments(document):
+    """The ``w:comment`` elements of the comments part, if the package has one (not created)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.COMMENTS and not rel.is_external:
+            part = rel.target_part
+            element = getattr(part, "element", None)
+            if element is None:
+                from docx.oxml.parser import parse_xml
+
+                element = parse_xml(part.blob)
+            return list(element.iter(W + "comment"))
+    return []
 
 
 def body_paragraphs(document) -> list[tuple[object, bool]]:

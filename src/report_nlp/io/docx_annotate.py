@@ -9,7 +9,9 @@ automatic-numbering prefix of a paragraph map to its first real run.
 from __future__ import annotations
 
 import copy
+import itertools
 import os
+from contextlib import contextmanager
 from bisect import bisect_right
 from pathlib import Path
 
@@ -25,33 +27,91 @@ SEVERITY_LABEL = {"error": "错误", "warning": "疑似", "info": "提示"}
 _TEXT_TAGS = {W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"}
 
 
-def comment_text(finding: Finding) -> str:
-    """``【错误】message 建议：suggestion`` (the suggestion part only when there is one)."""
+def comment_text(finding: Finding, draft: str | None = None) -> str:
+    """``【错误】message 建议：suggestion``; with ``draft`` (the text ``suggest`` proposes for a
+    missing part or theme), ``【错误】message 建议补写：`` and the text itself on new lines."""
     label = SEVERITY_LABEL.get(finding.severity, finding.severity)
     text = f"【{label}】{finding.message}"
+    if draft:
+        return text + " 建议补写（可直接修改后使用）：\n" + draft
     if finding.suggestion:
         text += f" 建议：{finding.suggestion}"
     return text
 
 
-def annotate_docx(source_path, document: Document, findings, out_path) -> int:
+def suggested_drafts(result) -> dict[tuple[str, str], str]:
+    """``(rule, part or theme) → text`` from :func:`report_nlp.check.suggest.suggest`, so the
+    comment on a missing part carries the text to insert, not a pointer to a command."""
+    from ..check.suggest import suggest
+
+    drafts: dict[tuple[str, str], str] = {}
+    for s in suggest(result):
+        rule = {"part": "STR001", "theme": "STR002"}.get(s.kind)
+        if rule:
+            drafts.setdefault((rule, s.key), s.text)
+    return drafts
+
+
+def _draft_for(finding: Finding, drafts) -> str | None:
+    if not drafts:
+        return None
+    key = finding.data.get("part") if finding.rule == "STR001" else finding.data.get("theme")
+    return drafts.get((finding.rule, key)) if key else None
+
+
+def annotate_result(result, source_path, out_path, *, author: str = AUTHOR) -> int:
+    """:func:`annotate_docx` for a :class:`report_nlp.check.CheckResult`, drafts included."""
+    return annotate_docx(source_path, result.doc, result.findings, out_path, author=author,
+                         drafts=suggested_drafts(result))
+
+
+def annotate_docx(source_path, document: Document, findings, out_path, *, author: str = AUTHOR,
+                  drafts: dict | None = None) -> int:
     """Write a copy of ``source_path`` to ``out_path`` with one comment per finding.
 
-    ``document`` is ``segment(load(source_path))``. Returns the number of comments added.
-    The source is never modified; the copy is written atomically.
+    ``document`` is ``segment(load(source_path))``; ``author`` names the comments' author;
+    ``drafts`` (see :func:`suggested_drafts`) puts the proposed text into the comment on a
+    missing part. Returns the number of comments added. The source is never modified; the
+    copy is written atomically.
     """
     src, out = Path(source_path), Path(out_path)
     if same_file(src, out):
         raise OutputProblem("批注副本不能覆盖原文件，请另选输出路径", path=str(out))
+    author = (author or AUTHOR).strip() or AUTHOR
+    initials = INITIALS if author == AUTHOR else author[:2]
     wdoc = open_docx(src, str(source_path), max_bytes_setting())
     anchorer = Anchorer(wdoc, document)
     count = 0
-    for finding in findings:
-        first, last = anchorer.anchor(finding)
-        wdoc.add_comment([first, last], text=comment_text(finding), author=AUTHOR, initials=INITIALS)
-        count += 1
+    with _sequential_comment_ids(wdoc):
+        for finding in findings:
+            first, last = anchorer.anchor(finding)
+            wdoc.add_comment([first, last], text=comment_text(finding, _draft_for(finding, drafts)),
+                             author=author, initials=initials)
+            count += 1
     save_atomic(wdoc, out)
     return count
+
+
+@contextmanager
+def _sequential_comment_ids(wdoc):
+    """python-docx finds each new comment id by scanning every existing comment (quadratic in
+    the number of comments: minutes for thousands); hand out max + 1, max + 2… instead."""
+    from docx.oxml.comments import CT_Comments
+
+    element = wdoc.comments._comments_elm  # creates the comments part when missing
+    used = [int(x) for x in element.xpath("./w:comment/@w:id") if str(x).lstrip("-").isdigit()]
+    counter = itertools.count(max(used, default=-1) + 1)
+    original = CT_Comments._next_available_comment_id
+
+    def next_id(self):
+        value = next(counter)
+        return value if value <= 2**31 - 1 else original(self)
+
+    CT_Comments._next_available_comment_id = next_id
+    try:
+        yield
+    finally:
+        CT_Comments._next_available_comment_id = original
 
 
 def save_atomic(wdoc, out: Path) -> None:
@@ -79,6 +139,7 @@ class Anchorer:
         self.document = document
         self.blocks = document.blocks
         self._starts = [b.span.start for b in self.blocks]
+        self._para_starts = [p.span.start for p in document.paragraphs]
 
     # --- offsets --------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -134,16 +195,12 @@ class Anchorer:
         self._start_at(*self.position(offset))
 
     def _paragraph_for(self, offset: int):
+        """The last paragraph starting at or before ``offset`` (the first when none does)."""
         paras = self.document.paragraphs
         if not paras:
             return None
-        chosen = paras[0]
-        for para in paras:
-            if para.span.start <= offset:
-                chosen = para
-            else:
-                break
-        return chosen
+        i = bisect_right(self._para_starts, offset) - 1
+        return paras[max(0, i)]
 
     def _length(self, bi: int) -> int:
         b = self.blocks[bi]

@@ -49,7 +49,7 @@ def segment(raw: RawText | str, *, tokens: bool = True) -> Document:
             para = _replace_tokens(para, para_tokens)
         paragraphs.append(para)
     return Document(source=raw.source, text=text, paragraphs=tuple(paragraphs), format=raw.format,
-                    blocks=raw.blocks, notes=raw.notes)
+                    blocks=raw.blocks, notes=raw.notes, suppress=raw.suppress)
 
 
 def _content_bounds(text: str, start: int, end: int, fmt: str) -> tuple[int, int, bool]:
