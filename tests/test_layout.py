@@ -97,7 +97,7 @@ def test_wrong_layout_has_exactly_the_expected_findings(tmp_path):
 
 def test_catalogue_is_complete():
     rules = layout_rules()
-    assert sorted(rules) == [f"LAY{i:03d}" for i in range(1, 11)]
+    assert sorted(rules) == [f"LAY{i:03d}" for i in range(1, 13)]
     for rule in rules.values():
         assert "GB/T 9704-2012" in rule["basis"]
         assert rule["severity"] == ("error" if rule["id"] == "LAY001" else "warning")

@@ -131,10 +131,14 @@ def _paragraph_findings(facts: list[ParaFacts], profile: dict, rules: dict, grid
             spacing = _spacing_problem(fact, profile, grid)
             if spacing:
                 groups[("LAY008", None, spacing)].append(fact)
-        if fact.indent_applies:
+        if fact.typed_indent:
+            groups[("LAY011", None, None)].append(fact)
+        elif fact.indent_applies:
             indent = _indent_problem(fact, profile)
             if indent:
                 groups[("LAY009", None, indent)].append(fact)
+        if fact.is_title and fact.props.align not in ("center", "distribute"):
+            groups[("LAY012", "title", None)].append(fact)
     out = []
     for (rule_id, role, found), members in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0].para.index)):
         out.append(_group_finding(rules[rule_id], role, found, members, profile))
@@ -156,6 +160,14 @@ def _group_finding(rule: dict, role, found, members: list[ParaFacts], profile: d
         fields.update(found=found, expected=profile["fonts"][role]["east_asia"])
     elif rid in ("LAY004", "LAY006"):
         fields.update(found=size_label(found), expected=size_label(profile["fonts"][role]["size"]))
+    elif rid == "LAY011":
+        kinds = {"\u3000": "全角空格", " ": "半角空格", "\t": "制表符"}
+        found = "、".join(dict.fromkeys(kinds.get(ch, "空白") for f in members for ch in f.typed_indent))
+        fields.update(found=found, expected="")
+    elif rid == "LAY012":
+        align = {"left": "左对齐", "start": "左对齐", "both": "两端对齐", "right": "右对齐", "end": "右对齐",
+                 None: "两端对齐（未设置对齐方式）"}
+        fields.update(found=align.get(first.props.align, first.props.align), expected="居中")
     elif rid == "LAY008":
         lo, hi = profile["line_spacing_band_pt"]
         fields.update(found=found, expected=f"{lo}–{hi}磅")

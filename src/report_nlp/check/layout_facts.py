@@ -34,6 +34,7 @@ class ParaFacts:
     props: ParaProps
     is_title: bool
     indent_applies: bool
+    typed_indent: str = ""   # spaces/tabs typed before the text (used instead of an indent)
     fonts: dict[str, Counter] = field(default_factory=dict)   # role → font (None = unset) → CJK chars
     sizes: dict[str, Counter] = field(default_factory=dict)   # role → size pt → chars
 
@@ -60,9 +61,12 @@ def collect(wdoc, document: Document) -> list[ParaFacts]:
             continue
         text = document.para_text(para)
         props = resolver.para_props(p)
-        is_title = para.index == 0 and _looks_like_title(text, props, resolver.style_name(p))
+        # The title as the tagger (check's STR rules) sees it, or — untagged — a centred first line
+        is_title = para.part == "title" or (para.index == 0 and _looks_like_title(text, props, resolver.style_name(p)))
+        typed = document.text[block.span.start + block.prefix:para.span.start] if block.span.start <= para.span.start else ""
         fact = ParaFacts(para=para, text=text, props=props, is_title=is_title,
-                         indent_applies=_indent_applies(para, text, props, is_title))
+                         indent_applies=_indent_applies(para, text, props, is_title),
+                         typed_indent=typed if typed and not typed.strip() else "")
         base = block.span.start + block.prefix
         for r, a, b in runs_with_offsets(p):
             chars = run_text(r)
@@ -99,9 +103,13 @@ def _looks_like_title(text: str, props: ParaProps, style_name: str | None) -> bo
     return props.align == "center" or (style_name or "").strip().lower() in ("title", "标题")
 
 
+#: Parts laid out on their own, never with a first-line indent (GB/T 9704 7.2–7.3).
+UNINDENTED_PARTS = ("title", "addressee", "signature", "date", "header", "colophon")
+
+
 def _indent_applies(para: Paragraph, text: str, props: ParaProps, is_title: bool) -> bool:
     """Body paragraphs and level headings; not the title, 主送机关, centred/right lines, short lines."""
-    if is_title or props.align in ("center", "right", "end"):
+    if is_title or props.align in ("center", "right", "end") or para.part in UNINDENTED_PARTS:
         return False
     stripped = text.strip()
     if stripped.endswith(("：", ":")) and len(stripped) <= 30 and para.index <= 1:

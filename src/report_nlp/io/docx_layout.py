@@ -1,9 +1,16 @@
 """``fix-layout``: rewrite a .docx's fonts, sizes, spacing, indents and margins to GB/T 9704.
 
-Not one character of the text changes: runs are only split where a heading's lead phrase
-and the body text share one run, so each half can take its own font. Bold, italic,
-underline and colour stay as they were. Tables and automatic-numbering markers are left
-alone (the LAY rules do not judge them). The copy is written atomically.
+Not one character of the text changes, except spaces and tabs typed at the start of a
+paragraph in place of an indent (　　 or blanks): they are removed where the real indent is set,
+so the page does not show four characters of indent. Runs are only split where a heading's
+lead phrase and the body text share one run, so each half can take its own font. Bold,
+italic, underline and colour stay as they were. Tables and automatic-numbering markers are
+left alone (the LAY rules do not judge them). The copy is written atomically.
+
+Each paragraph's role comes from the same tagger ``check`` uses (:func:`report_nlp.tag`):
+the title is centred in the title font whether or not it was centred before; 主送机关 sits
+flush left; 署名 and 成文日期 are right-aligned, two characters in from the right; headings
+take the font of their level; everything else is body text with a two-character indent.
 """
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from docx.shared import Mm
 
 from ..errors import OutputProblem
 from . import load, max_bytes_setting
-from .docx import W, body_paragraphs, open_docx
+from .docx import W, body_paragraphs, open_docx, text_runs
 from .docx_annotate import Anchorer, same_file, runs_with_offsets, save_atomic
 
 XML_LANG = "zh-CN"
@@ -24,12 +31,13 @@ def fix_layout(in_path, out_path) -> int:
     """Write ``in_path`` reformatted to ``out_path``; returns the number of paragraphs changed."""
     from ..check.layout import layout_profile
     from ..check.layout_facts import collect, role_at
+    from ..classify import tag
     from ..segment import segment
 
     src, out = Path(in_path), Path(out_path)
     if same_file(src, out):
         raise OutputProblem("输出文件不能与输入文件相同", path=str(out))
-    document = segment(load(src), tokens=False)
+    document = tag(segment(load(src)))
     wdoc = open_docx(src, str(in_path), max_bytes_setting())
     profile = layout_profile()
     fix_page(wdoc, profile)
@@ -59,13 +67,20 @@ def fix_layout(in_path, out_path) -> int:
                 spec = {"east_asia": None, "size": fonts["body"]["size"]}
             set_run_format(r, spec["east_asia"], latin, spec["size"], fallback=fonts["body"]["east_asia"])
         size = fonts["title" if fact.is_title else "body"]["size"]
+        chars = profile["first_line_indent_chars"]
         if fact.is_title:
             set_paragraph_format(p, line_twips=None, indent_twips=0, align="center")
+        elif para.part == "addressee":
+            set_paragraph_format(p, line_twips=line_twips, indent_twips=0, align="left")
+        elif para.part in ("signature", "date"):
+            set_paragraph_format(p, line_twips=line_twips, indent_twips=0, align="right",
+                                 right_twips=round(size * 20 * chars))
         else:
+            indent = fact.indent_applies or bool(fact.typed_indent)
             set_paragraph_format(p, line_twips=line_twips,
-                                 indent_twips=round(size * 20 * profile["first_line_indent_chars"])
-                                 if fact.indent_applies else None,
-                                 chars=profile["first_line_indent_chars"] * 100)
+                                 indent_twips=round(size * 20 * chars) if indent else None, chars=chars * 100)
+        if fact.typed_indent:
+            strip_leading_blanks(p, len(fact.typed_indent))
         changed += 1
     # blank lines outside tables keep the 22-lines grid too
     for bi, (p, in_table) in enumerate(paras):
@@ -129,8 +144,33 @@ def set_rpr(rpr, east_asia: str, latin: str, size: float) -> None:
     _ordered(rpr, "lang").set(W + "eastAsia", XML_LANG)
 
 
+def strip_leading_blanks(p, count: int) -> None:
+    """Remove the first ``count`` characters of a paragraph's visible text, which are typed
+    spaces, full-width spaces or tabs (checked: nothing else is ever removed)."""
+    for r in text_runs(p):
+        for child in list(r):
+            if count <= 0:
+                return
+            if child.tag == W + "tab":
+                r.remove(child)
+                count -= 1
+            elif child.tag == W + "t":
+                text = child.text or ""
+                k = 0
+                while k < len(text) and k < count and text[k].isspace():
+                    k += 1
+                if k < len(text) and k < count:
+                    return  # not a blank: stop rather than remove text
+                child.text = text[k:]
+                if not child.text:
+                    r.remove(child)
+                count -= k
+            elif child.tag in (W + "br", W + "cr", W + "noBreakHyphen"):
+                return
+
+
 def set_paragraph_format(p, *, line_twips: int | None, indent_twips: int | None,
-                         chars: int = 200, align: str | None = None) -> None:
+                         chars: int = 200, align: str | None = None, right_twips: int | None = None) -> None:
     """Exact line spacing, no space before/after, a first-line indent, optional alignment."""
     from docx.text.paragraph import Paragraph
 
@@ -154,10 +194,17 @@ def set_paragraph_format(p, *, line_twips: int | None, indent_twips: int | None,
         ind.set(W + "firstLine", str(indent_twips))
         if indent_twips:
             ind.set(W + "firstLineChars", str(chars))
+    if indent_twips == 0:
+        ind = _child(ppr, "ind")
+        for a in ("left", "leftChars", "start", "startChars"):
+            ind.attrib.pop(W + a, None)  # 顶格 / centred: no left indent either
+    if right_twips is not None:
+        fmt.right_indent = right_twips * 635
     if align is not None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else fmt.alignment
+        fmt.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
+                         "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
 
 
 # Children of w:rPr in schema order (the ones we may add); Word rejects out-of-order rPr.
