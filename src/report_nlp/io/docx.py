@@ -185,11 +185,13 @@ class CommentMarks:
     def scan(self, para_el, base: int) -> None:
         if para_el.find(".//" + W + "commentRangeStart") is None and para_el.find(".//" + W + "commentRangeEnd") is None:
             return
-        visible = {id(r) for r in text_runs(para_el)}
+        # A set of the elements themselves: it keeps their lxml proxies alive, so iterating
+        # again yields the same objects (ids of discarded proxies are reused).
+        visible = set(text_runs(para_el))
         pos = base
         for el in para_el.iter(W + "r", W + "commentRangeStart", W + "commentRangeEnd"):
             if el.tag == W + "r":
-                if id(el) in visible:
+                if el in visible:
                     pos += len(run_text(el))
             elif el.tag == W + "commentRangeStart":
                 self.starts.setdefault(el.get(W + "id"), pos)
