@@ -189,3 +189,23 @@ def test_years_a_calendar_cannot_hold_do_not_crash(year):
 
     result = check_text(REPORT.format(year=year, date="2022年4月6日"))
     assert not [f for f in result.findings if f.rule == "ELM005"]
+
+
+def test_malformed_formatting_values_do_not_crash(tmp_path, cli):
+    """A size, line spacing or grid pitch that is no number counts as not set."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = tmp_path / "odd.docx"
+    d = docx.Document()
+    p = d.add_paragraph("市纪委：")
+    p.add_run("正文").font.size = None
+    rpr = p.runs[0]._r.get_or_add_rPr()
+    rpr.append(parse_xml(f'<w:sz {nsdecls("w")} w:val="abc"/>'))
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:spacing {nsdecls("w")} w:line="x" w:lineRule="exact"/>'))
+    d.sections[0]._sectPr.append(parse_xml(f'<w:docGrid {nsdecls("w")} w:type="lines" w:linePitch="zz"/>'))
+    d.save(path)
+    for args in (("check", path, "--fail-on", "never"), ("fix-layout", path, "-o", tmp_path / "o.docx"),
+                 ("check", path, "--fail-on", "never", "--annotate", tmp_path / "a.docx")):
+        code, _, err = cli(*args)
+        assert code == 0 and "Traceback" not in err, (args, err)

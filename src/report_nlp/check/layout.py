@@ -67,7 +67,10 @@ def _grid_pitch(wdoc) -> float | None:
     grid = sect.find(W + "docGrid") if sect is not None else None
     if grid is None or grid.get(W + "type") not in ("lines", "linesAndChars") or not grid.get(W + "linePitch"):
         return None
-    return int(grid.get(W + "linePitch")) / 20
+    try:
+        return int(grid.get(W + "linePitch")) / 20
+    except ValueError:
+        return None  # a malformed pitch: judge the spacing without a grid
 
 
 # --- page ---------------------------------------------------------------------------

@@ -101,8 +101,9 @@ class StyleResolver:
         """Font size in points (Word's default is 10 pt when nothing sets it)."""
         for rpr in self.rpr_chain(p, r):
             sz = rpr.find(W + "sz")
-            if sz is not None and sz.get(W + "val"):
-                return int(sz.get(W + "val")) / 2
+            half_points = _int(sz.get(W + "val")) if sz is not None else None
+            if half_points is not None and half_points > 0:
+                return half_points / 2
         return 10.0
 
     # --- paragraph properties -----------------------------------------------------
@@ -112,8 +113,8 @@ class StyleResolver:
         for ppr in self.ppr_chain(p):
             spacing = ppr.find(W + "spacing")
             if spacing is not None:
-                if line is None and spacing.get(W + "line"):
-                    line = int(spacing.get(W + "line"))
+                if line is None and _int(spacing.get(W + "line")) is not None:
+                    line = _int(spacing.get(W + "line"))
                 if rule is None and spacing.get(W + "lineRule"):
                     rule = spacing.get(W + "lineRule")
             ind = ppr.find(W + "ind")
@@ -144,6 +145,14 @@ def _indent(ind) -> tuple[int, int | None]:
         return -hanging, None
     chars = num("firstLineChars")
     return num("firstLine") or 0, chars if chars else None
+
+
+def _int(raw) -> int | None:
+    """An integer attribute, or None when it is missing or malformed (a file may say "abc")."""
+    try:
+        return int(float(raw)) if raw is not None else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def _path(el, *names):
