@@ -77,3 +77,9 @@ class ModelProblem(ReportNLPError):
 class OutputProblem(ReportNLPError):
     code = "E300"
     exit_code = 3
+
+
+#: Code of a fault of ours (exit code 4): reported per file in a batch, or as the JSON error object.
+INTERNAL_CODE = "E900"
+#: Code of a run stopped by the user (Ctrl+C, exit code 130).
+INTERRUPTED_CODE = "E901"
