@@ -83,3 +83,10 @@ class OutputProblem(ReportNLPError):
 INTERNAL_CODE = "E900"
 #: Code of a run stopped by the user (Ctrl+C, exit code 130).
 INTERRUPTED_CODE = "E901"
+
+
+class UsageProblem(ReportNLPError):
+    """Options that cannot go together (exit code 2, like other usage errors)."""
+
+    code = "E001"
+    exit_code = 2

@@ -1,13 +1,14 @@
 """``tag``, ``classify``, ``train`` and ``evaluate``: thin commands over report_nlp.classify."""
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from ..errors import EmptyInput
+from ..errors import EmptyInput, UsageProblem
 from .common import Fmt, emit, emit_json, handles_errors
 
 
@@ -46,12 +47,21 @@ def tag_cmd(
 def classify_cmd(
     file: str = typer.Argument(..., help="每行一条问题表述的文件，或整篇报告；“-”表示从标准输入读取。"),
     fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text（表格）或 json（problems@1）。"),
+    lines: bool = typer.Option(False, "--lines", help="逐行分类：每个非空行一条（普通列表的默认方式）。"),
+    report: bool = typer.Option(False, "--report", help="按整篇报告处理：只取“存在问题”部分的各条问题。"),
 ) -> None:
-    """对问题表述分类：类别、置信度、两个备选类别、纪律与“四风”标签。"""
+    """对问题表述分类：类别、置信度、两个备选类别、纪律与“四风”标签。
+
+    不指定方式时，文字有“关于……的报告”式标题或“一、”“二、”式标题行才按报告处理，否则逐行分类。"""
     from ..classify import classify, problems_json
-    labels = classify(statements(file))
+
+    if lines and report:
+        raise UsageProblem("--lines 与 --report 只能选一个")
+    mode, texts = statements(file, "lines" if lines else "report" if report else None)
+    print(MODE_NOTES[mode].format(n=len(texts)), file=sys.stderr)
+    labels = classify(texts)
     if fmt is Fmt.json:
-        emit_json(problems_json(labels))
+        emit_json(problems_json(labels, mode=mode))
     else:
         emit(table(labels))
 
@@ -93,29 +103,57 @@ def evaluate_cmd(
         save_scores([_repo_root() / "models"], result)
     emit_json(result) if fmt is Fmt.json else emit(render_scores(result))
 
-def statements(source: str) -> list[str]:
-    """Problem statements from a file or stdin: a whole report's problem items when the text
-    segments into a report with a problems part, else one statement per non-blank line."""
+#: What ``classify`` says on stderr about how it read the input.
+MODE_NOTES = {
+    "lines": "分类方式：逐行，每个非空行一条，共{n}条",
+    "report": "分类方式：报告中“存在问题”部分的各条问题，共{n}条",
+}
+
+# A report announces itself by its title or by its numbered headings; a plain list does neither.
+_REPORT_TITLE = re.compile(r"^[^\n]{0,60}关于[^\n]{1,80}的(?:工作)?报告[ \t　]*$", re.M)
+_NUMBERED_HEADING = re.compile(r"^[ \t　]*([一二三四五六七八九十]{1,3})、", re.M)
+
+
+def looks_like_report(text: str) -> bool:
+    """A title 关于……的报告, or headings numbered 一、 and 二、 (a list may start a line with
+    一、 now and then; a report's parts run in sequence)."""
+    return bool(_REPORT_TITLE.search(text)) or {"一", "二"} <= set(_NUMBERED_HEADING.findall(text))
+
+
+def read_source(source: str):
+    """A file, or stdin for ``-``, with the same input checks (size, binary, NUL, encoding)."""
+    from ..io import from_bytes, load, max_bytes_setting
+
+    if source != "-":
+        return load(Path(source))
+    limit = max_bytes_setting()
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    return from_bytes(data, "<标准输入>", max_bytes=limit)
+
+
+def statements(source: str, mode: str | None = None) -> tuple[str, list[str]]:
+    """``(mode, statements)`` from a file or stdin.
+
+    ``lines``: every non-blank line, in order, nothing dropped. ``report``: the problem
+    statements of the report's problems part. ``None``: ``report`` when the text looks like a
+    report (:func:`looks_like_report`) and has a problems part, else ``lines``."""
     from ..classify import problem_items, tag
-    from ..model import RawText
+    from ..errors import InputError
     from ..segment import segment
 
-    if source == "-":
-        raw = RawText(source="<标准输入>", text=sys.stdin.read().replace("\r\n", "\n"))
-    else:
-        from ..io import load
-
-        raw = load(Path(source))
+    raw = read_source(source)
     lines = [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
     if not lines:
         raise EmptyInput("没有可分类的问题表述", path=raw.source)
-    doc = segment(raw, tokens=False)
-    if len(doc.paragraphs) >= 3:
-        tagged = tag(doc)
-        found = [text for _, text in problem_items(tagged)]
-        if found and any(p.part not in ("problems", "other") for p in tagged.paragraphs):
-            return found
-    return lines
+    if mode == "lines" or (mode is None and not looks_like_report(raw.text)):
+        return "lines", lines
+    found = [text for _, text in problem_items(tag(segment(raw, tokens=False)))]
+    if found:
+        return "report", found
+    if mode == "report":
+        raise InputError("没有找到“存在问题”部分；如果是逐行列出的问题表述，请用 --lines", path=raw.source)
+    return "lines", lines
 
 
 def table(labels) -> str:
