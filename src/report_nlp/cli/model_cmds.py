@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
 
@@ -17,8 +18,26 @@ class Which(str, Enum):
     problems = "problems"
 
 
-def _repo_root() -> Path:
-    return Path(__file__).resolve().parents[3]
+def corpus_root(corpus: Path | None, which: str | None = None) -> Path:
+    """The corpus folder: ``--corpus``, else ``./corpora``; a Chinese input error otherwise.
+
+    Never a folder beside the installed package: after ``pip install .`` there is none."""
+    from ..classify.corpus import corpus_files
+    from ..errors import FileMissing, InputError
+
+    if corpus is None:
+        root = Path("corpora")
+        if not root.is_dir():
+            raise InputError("当前目录下没有语料目录 corpora/；请在本仓库目录中运行，或用 --corpus 指定语料目录")
+    else:
+        root = corpus
+        if not root.is_dir():
+            raise FileMissing("语料目录不存在" if not root.exists() else "这不是文件夹；--corpus 应为语料目录",
+                              path=str(corpus))
+    if not corpus_files(root, which):
+        wanted = f"{which}/*.jsonl" if which else "sections/*.jsonl 或 problems/*.jsonl"
+        raise InputError(f"语料目录中没有 {wanted} 文件", path=str(root))
+    return root
 
 
 def register(app: typer.Typer) -> None:
@@ -69,39 +88,53 @@ def classify_cmd(
 @handles_errors
 def train_cmd(
     which: Which = typer.Argument(None, help="只训练 sections（段落标注）或 problems（问题分类）；缺省为全部。"),
-    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为仓库的 corpora/）。"),
-    out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为仓库顶层 models/，安装时随包发布）。"),
+    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为当前目录下的 corpora/）。"),
+    out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为语料目录旁的 models/）。"),
 ) -> None:
-    """用 corpora/ 重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
+    """用语料重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
     from ..classify.card import write_card
     from ..classify.train import train
 
-    root = corpus or _repo_root() / "corpora"
-    outs = [out] if out else [_repo_root() / "models"]
+    root = corpus_root(corpus, which.value if which else None)
+    outs = [out] if out else [root.resolve().parent / "models"]
+    print(f"正在用 {root} 训练模型……", file=sys.stderr)
     stats = train(root, outs, which.value if which else None)
     for folder in outs:
         write_card(folder, stats)
     print(f"已训练：{', '.join(k for k in stats if k != 'corpus_sha256')} → {', '.join(map(str, outs))}", file=sys.stderr)
 
 
+_TASK_NAMES = {"sections": "段落部分与主题", "problems": "问题类别"}
+
+
+def _evaluation_progress(task: str, fraction: float, fold: int) -> None:
+    from ..classify.evaluate import FOLDS
+
+    print(f"评估{_TASK_NAMES[task]}：{fraction:.0%}语料，第{fold}/{FOLDS}折完成", file=sys.stderr, flush=True)
+
+
 @handles_errors
 def evaluate_cmd(
     fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text（表格）或 json。"),
-    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为仓库的 corpora/）。"),
-    save: bool = typer.Option(False, "--save", help="把得分写入 models/scores.json 和模型卡。"),
+    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为当前目录下的 corpora/）。"),
+    save: bool = typer.Option(False, "--save", help="把得分写入语料目录旁的 models/scores.json 和模型卡。"),
 ) -> None:
-    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线。"""
-    from ..classify.card import render_scores, save_scores
+    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线（进度显示在 stderr）。"""
+    from ..classify.card import render_scores_zh, save_scores
+    from ..classify.corpus import corpus_hash
     from ..classify.evaluate import evaluate_problems, evaluate_sections
 
-    root = corpus or _repo_root() / "corpora"
-    from ..classify.corpus import corpus_hash
-
-    result = {"schema": "report-nlp/evaluation@1", "corpus_sha256": corpus_hash(root), "sections": evaluate_sections(root),
-              "problems": evaluate_problems(root)}
+    root = corpus_root(corpus)
+    with warnings.catch_warnings():
+        # scikit-learn's English notes on small classes per fold; the scores say what matters
+        warnings.simplefilter("ignore", UserWarning)
+        result = {"schema": "report-nlp/evaluation@1", "corpus_sha256": corpus_hash(root),
+                  "sections": evaluate_sections(root, progress=_evaluation_progress),
+                  "problems": evaluate_problems(root, progress=_evaluation_progress)}
     if save:
-        save_scores([_repo_root() / "models"], result)
-    emit_json(result) if fmt is Fmt.json else emit(render_scores(result))
+        save_scores([root.resolve().parent / "models"], result)
+    emit_json(result) if fmt is Fmt.json else emit(render_scores_zh(result))
+
 
 #: What ``classify`` says on stderr about how it read the input.
 MODE_NOTES = {
