@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from ..errors import OutputProblem
+from ..errors import OutputProblem, os_reason
 from ..io.files import atomic_write, writable_target
 
 
@@ -85,7 +85,7 @@ def write_fixed(source: Path, target: Path, text: str) -> Path | None:
         try:
             shutil.copy2(target, backup)
         except OSError as e:
-            raise OutputProblem(f"无法写入备份文件（{e.strerror}）", path=str(backup)) from e
+            raise OutputProblem(f"无法写入备份文件（{os_reason(e)}）", path=str(backup)) from e
     atomic_write(target, lambda fh: fh.write(data))
     return backup
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat, os_reason
 from ..model import RawText
 from .text import decode
 
@@ -63,7 +63,11 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
         raise UnsupportedFormat("图片文件不受支持，请使用.docx或.txt格式的报告文本", path=name)
     if suffix not in SUFFIXES:
         raise UnsupportedFormat(f"不支持“{suffix or '无扩展名'}”文件，请使用.txt、.md或.docx", path=name)
-    size = p.stat().st_size
+    try:  # an unreadable file (no permission) is the user's to fix, for .docx as for text
+        with open(p, "rb"):
+            size = p.stat().st_size
+    except OSError as e:
+        raise FileMissing(f"无法读取文件（{os_reason(e)}）", path=name) from e
     if suffix == ".docx":
         from .docx import read_docx
 
@@ -73,7 +77,7 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise FileMissing(f"无法读取文件（{e.strerror}）", path=name) from e
+        raise FileMissing(f"无法读取文件（{os_reason(e)}）", path=name) from e
     fmt = "md" if suffix in {".md", ".markdown"} else "txt"
     return from_bytes(data, name, fmt, max_bytes=max_bytes)
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..errors import OutputProblem
+from ..errors import OutputProblem, os_reason
 
 #: Age after which a temp file of ours is treated as left over by a killed run.
 STALE_SECONDS = 600
@@ -48,7 +48,7 @@ def atomic_write(path: str | os.PathLike, write: Callable) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{_TEMP_TAG}{os.getpid()}-", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise OutputProblem(f"无法写入（{e.strerror}）", path=str(path)) from e
+        raise OutputProblem(f"无法写入（{os_reason(e)}）", path=str(path)) from e
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -62,7 +62,7 @@ def atomic_write(path: str | os.PathLike, write: Callable) -> None:
         except OSError:
             pass
         if isinstance(e, OSError):
-            raise OutputProblem(f"无法写入（{e.strerror}）", path=str(path)) from e
+            raise OutputProblem(f"无法写入（{os_reason(e)}）", path=str(path)) from e
         raise
 
 
