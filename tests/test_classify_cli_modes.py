@@ -168,3 +168,13 @@ def test_json_and_sarif_are_utf8_under_a_gbk_locale():
         json.loads(text)
     proc = run_gbk("classify", "-", "--format", "json", stdin="理论学习不够深入。\n".encode("utf-8"))
     assert json.loads(proc.stdout.decode("utf-8"))["items"][0]["text"] == "理论学习不够深入。"
+
+
+def test_text_output_on_a_gbk_console_does_not_crash(tmp_path):
+    path = tmp_path / "报告😀.txt"  # GBK has no emoji: the name cannot be written as is
+    path.write_text("开展学习,强化监督。\n", encoding="utf-8")
+    proc = run_gbk("check", str(path), "--profile", "none")
+    text = proc.stdout.decode("gbk")
+    assert proc.returncode == 1 and "PUN001" in text and "报告?.txt" in text
+    proc = run_gbk("check", str(path), "--profile", "none", "--format", "json")
+    assert json.loads(proc.stdout.decode("utf-8"))["files"][0]["path"] == str(path)
