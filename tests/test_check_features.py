@@ -90,7 +90,10 @@ def test_batch_folder_with_unreadable_file(cli, tmp_path):
     (tmp_path / "sub" / "c.md").write_text(DRAFT, encoding="utf-8")
     code, out, err = cli("check", tmp_path, "--jobs", "2", "--format", "json")
     data = json.loads(out)
-    assert [f["path"].split("/")[-1] for f in data["files"]] == ["a.txt", "c.md"]
+    # issue 11 item 1: the unreadable file is a file entry too (with an error object), in input order
+    assert [f["path"].split("/")[-1] for f in data["files"]] == ["a.txt", "b.txt", "c.md"]
+    assert data["files"][1]["error"]["code"] == "E103" and data["files"][1]["findings"] == []
+    assert "error" not in data["files"][0] and "error" not in data["files"][2]
     assert data["errors"][0]["path"].endswith("b.txt") and "为空" in err
     assert code == 3  # the other files are still checked and reported
     code, out, _ = cli("check", tmp_path, "--fail-on", "never")

@@ -77,3 +77,26 @@ class ModelProblem(ReportNLPError):
 class OutputProblem(ReportNLPError):
     code = "E300"
     exit_code = 3
+
+
+#: Code of a fault of ours (exit code 4): reported per file in a batch, or as the JSON error object.
+INTERNAL_CODE = "E900"
+#: Code of a run stopped by the user (Ctrl+C, exit code 130).
+INTERRUPTED_CODE = "E901"
+
+
+class UsageProblem(ReportNLPError):
+    """Options that cannot go together (exit code 2, like other usage errors)."""
+
+    code = "E001"
+    exit_code = 2
+
+
+def os_reason(e: OSError) -> str:
+    """The Chinese reason of a failed file operation (the system's own text is often English)."""
+    import errno
+
+    reasons = {errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOENT: "文件不存在",
+               errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "文件系统只读",
+               errno.EIO: "读写出错", errno.ENAMETOOLONG: "文件名过长", errno.EMFILE: "打开的文件过多"}
+    return reasons.get(e.errno, e.strerror or type(e).__name__)

@@ -34,11 +34,20 @@ def file_json(result) -> dict:
 
 
 def findings_json(files: list[dict], errors=()) -> dict:
-    """The ``findings@1`` document from file entries and ``(path, code, message)`` errors."""
+    """The ``findings@1`` document from file entries and ``(path, code, message)`` errors.
+
+    A file that could not be checked is a file entry too, in input order when ``files``
+    already holds it (see :func:`error_entry`), with ``error: {code, message}`` and no findings;
+    ``errors`` repeats them as a flat list."""
     payload = {"schema": FINDINGS_SCHEMA, "files": files}
     if errors:
         payload["errors"] = [{"path": path, "code": code, "message": message} for path, code, message in errors]
     return payload
+
+
+def error_entry(path: str, code: str, message: str) -> dict:
+    """The ``findings@1`` file entry of a file that could not be checked."""
+    return {"path": path, "error": {"code": code, "message": message}, "findings": []}
 
 
 def text_lines(result, *, show_suggestion: bool = True) -> list[str]:
@@ -76,6 +85,11 @@ def sarif(files: list[dict]) -> dict:
     rules = [{"id": rid, "name": catalogue[rid].name, "shortDescription": {"text": catalogue[rid].message},
               "help": {"text": catalogue[rid].basis}}
              for rid in sorted({r["ruleId"] for r in results}) if rid in catalogue]
+    # Files that could not be checked are notifications of the run, not results (SARIF 2.1.0 §3.20.21).
+    notes = [{"level": "error", "message": {"text": j["error"]["message"]}, "descriptor": {"id": j["error"]["code"]},
+              "locations": [{"physicalLocation": {"artifactLocation": {"uri": j["path"]}}}]}
+             for j in files if j.get("error")]
+    invocation = {"executionSuccessful": not notes, "toolExecutionNotifications": notes}
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [{"tool": {"driver": {"name": "report-nlp", "version": __version__, "rules": rules}},
-                      "results": results}]}
+                      "invocations": [invocation], "results": results}]}

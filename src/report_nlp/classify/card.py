@@ -98,3 +98,40 @@ def render_scores(result: dict) -> str:
         if errs:
             out.append(f"- {gold}: " + "，".join(f"{k} {v}" for k, v in errs.items()))
     return "\n".join(out)
+
+
+def render_scores_zh(result: dict) -> str:
+    """The scores for people at the command line (``report-nlp evaluate``): Chinese headings,
+    labels by their Chinese names from ``data/labels.yaml``. The model card keeps
+    :func:`render_scores`."""
+    from ..taxonomy import taxonomy
+
+    tax = taxonomy()
+    s, p = result["sections"], result["problems"]
+    out = [
+        "交叉验证（StratifiedGroupKFold，5折）：段落按报告分组，问题按问题组分组。", "",
+        "| 指标 | 得分 |", "|---|---|",
+        f"| 段落所属部分准确率（规则＋模型，{s['paragraphs']}段，{s['reports']}篇报告） | {s['part_accuracy']:.3f} |",
+        f"| 段落所属部分准确率（仅规则） | {s['part_accuracy_rules_only']:.3f} |",
+        f"| 主题宏平均F1（{s['themed']}个段落和条目） | {s['theme_macro_f1']:.3f} |",
+        f"| 主题宏平均F1（不含“其他”） | {s.get('theme_macro_f1_without_other', float('nan')):.3f} |",
+        f"| 主题准确率 | {s['theme_accuracy']:.3f} |",
+        f"| 问题类别宏平均F1（{p['statements']}条） | {p['category_macro_f1']:.3f} |",
+        f"| 问题类别准确率 | {p['category_accuracy']:.3f} |", "",
+        "学习曲线（训练折中使用的语料比例）：", "",
+        "| 语料比例 | 部分准确率 | 主题宏平均F1 | 问题类别宏平均F1 |", "|---|---|---|---|",
+    ]
+    for a, b in zip(s["learning_curve"], p["learning_curve"]):
+        out.append(f"| {a['fraction']:.0%} | {a['part_accuracy']:.3f} | {a['theme_macro_f1']:.3f} | {b['category_macro_f1']:.3f} |")
+    out += ["", "各问题类别F1：" + "，".join(f"{tax.category_name(c)} {f:.2f}" for c, f in p["per_category_f1"].items()),
+            "", "部分混淆（标注 → 预测，只列错误）：", ""]
+    for gold, row in s["part_confusion"].items():
+        errs = {k: v for k, v in row.items() if k != gold}
+        if errs:
+            out.append(f"- {tax.part_name(gold)}：" + "，".join(f"{tax.part_name(k)} {v}" for k, v in errs.items()))
+    out += ["", "问题类别混淆（标注 → 预测，只列错误）：", ""]
+    for gold, row in p["category_confusion"].items():
+        errs = {k: v for k, v in row.items() if k != gold}
+        if errs:
+            out.append(f"- {tax.category_name(gold)}：" + "，".join(f"{tax.category_name(k)} {v}" for k, v in errs.items()))
+    return "\n".join(out)

@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold
 
+from ..errors import InputError
 from .corpus import Dataset, Report, load_reports, problem_set, section_sets
 from .features import text_row
 from .pipeline import RANDOM_STATE
@@ -48,8 +49,17 @@ def _gold_themes(rep: Report, doc) -> tuple[list[str], list[str]]:
     return gold, pred
 
 
-def evaluate_sections(root: Path, fractions=FRACTIONS) -> dict:
+def _enough(groups: list[str], what: str, root: Path) -> None:
+    """Five folds grouped by report need at least five groups; say so instead of failing deep in sklearn."""
+    if len(set(groups)) < FOLDS:
+        raise InputError(f"语料太少，无法做{FOLDS}折交叉验证：{what}只有{len(set(groups))}组，至少需要{FOLDS}组",
+                         path=str(root))
+
+
+def evaluate_sections(root: Path, fractions=FRACTIONS, progress=None) -> dict:
+    """``progress(task, fraction, fold)`` is called after each fold (fold counts from 1)."""
     reports = load_reports(root)
+    _enough([rep.id for rep in reports], "段落语料（报告）", root)
     kinds = [rep.records[0].get("kind", "") for rep in reports]
     ids = [rep.id for rep in reports]
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
@@ -57,7 +67,7 @@ def evaluate_sections(root: Path, fractions=FRACTIONS) -> dict:
     last = {}
     for fraction in fractions:
         gp, pp, gt, pt = [], [], [], []
-        for train_idx, test_idx in cv.split(ids, kinds, ids):
+        for fold, (train_idx, test_idx) in enumerate(cv.split(ids, kinds, ids), 1):
             keep = _subsample_groups([ids[i] for i in train_idx], fraction)
             parts, themes = section_sets([reports[i] for i in train_idx if ids[i] in keep])
             scorer = ModelScorer(fit_model("part", parts)[1], fit_model("theme", themes)[1], None, None)
@@ -69,6 +79,8 @@ def evaluate_sections(root: Path, fractions=FRACTIONS) -> dict:
                 g, p = _gold_themes(rep, doc)
                 gt += g
                 pt += p
+            if progress:
+                progress("sections", fraction, fold)
         curve[fraction] = {"part_accuracy": accuracy_score(gp, pp),
                            "theme_macro_f1": f1_score(gt, pt, average="macro", labels=sorted(set(gt)), zero_division=0)}
         last = {"gold_parts": gp, "pred_parts": pp, "gold_themes": gt, "pred_themes": pt}
@@ -90,15 +102,17 @@ def evaluate_sections(root: Path, fractions=FRACTIONS) -> dict:
     }
 
 
-def evaluate_problems(root: Path, fractions=FRACTIONS) -> dict:
+def evaluate_problems(root: Path, fractions=FRACTIONS, progress=None) -> dict:
+    """``progress(task, fraction, fold)`` is called after each fold (fold counts from 1)."""
     data = problem_set(root)
+    _enough(data.groups, "问题语料（问题组）", root)
     cats = [c for c, _ in data.y]
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
     curve: dict[float, float] = {}
     gold, pred = [], []
     for fraction in fractions:
         gold, pred = [], []
-        for train_idx, test_idx in cv.split(data.rows, cats, data.groups):
+        for fold, (train_idx, test_idx) in enumerate(cv.split(data.rows, cats, data.groups), 1):
             keep = _subsample_groups([data.groups[i] for i in train_idx], fraction)
             idx = [i for i in train_idx if data.groups[i] in keep]
             train = Dataset([text_row(data.rows[i]) for i in idx], [cats[i] for i in idx], [data.groups[i] for i in idx])
@@ -106,6 +120,8 @@ def evaluate_problems(root: Path, fractions=FRACTIONS) -> dict:
             probs = model.proba([text_row(data.rows[i]) for i in test_idx])
             gold += [cats[i] for i in test_idx]
             pred += [model.classes[j] for j in probs.argmax(axis=1)]
+            if progress:
+                progress("problems", fraction, fold)
         curve[fraction] = f1_score(gold, pred, average="macro", labels=sorted(set(gold)), zero_division=0)
     labels = sorted(set(gold))
     per = f1_score(gold, pred, average=None, labels=labels, zero_division=0)

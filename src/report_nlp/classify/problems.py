@@ -47,8 +47,12 @@ def problem_items(doc: Document) -> list[tuple[Span, str]]:
     return out
 
 
-def problems_json(labels: list[ProblemLabel]) -> dict:
-    return {"schema": PROBLEMS_SCHEMA, "items": [label_json(x) for x in labels]}
+def problems_json(labels: list[ProblemLabel], mode: str | None = None) -> dict:
+    """``problems@1``; ``mode`` (``lines`` or ``report``) says how the statements were read."""
+    payload = {"schema": PROBLEMS_SCHEMA, "items": [label_json(x) for x in labels]}
+    if mode is not None:
+        payload["mode"] = mode
+    return payload
 
 
 def label_json(x: ProblemLabel) -> dict:

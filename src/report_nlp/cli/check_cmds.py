@@ -53,7 +53,7 @@ def check_cmd(
     author: str = typer.Option("report-nlp", "--author", help="与 --annotate 合用：批注的作者名。"),
 ) -> None:
     """按报告类型检查：必备部分、要素、序号、标点、占位符、错别字、规范表述、请示用语、报告期、问题与措施对应等。"""
-    from ..check.batch import collect, run_batch
+    from ..check.batch import Progress, collect, run_batch
     from ..check.config import load_config
 
     cfg = load_config(config)
@@ -64,13 +64,13 @@ def check_cmd(
         if len(files) != 1:
             fail("错误[E100]：--fix 和 --annotate 只能用于单个文件", 2)
         return _single_with_outputs(files[0], profile, cfg, fmt, fail_on, fix, output, annotate, author)
-    progress = len(files) > 1 and sys.stderr.isatty()
+    progress = Progress(len(files)) if len(files) > 1 else None
     outcomes = list(run_batch(files, profile, cfg, jobs, progress))
     errors = [o["error"] for o in outcomes if "error" in o]
     reports = [o for o in outcomes if "json" in o]
     if annotate_dir:
         _annotate_folder(reports, profile, cfg, annotate_dir, author)
-    _print(reports, errors, fmt, many=len(files) > 1)
+    _print(outcomes, fmt, many=len(files) > 1)
     code = _exit_code([r["json"] for r in reports], fail_on)
     if errors:
         for path, ecode, message in errors:
@@ -81,7 +81,6 @@ def check_cmd(
 
 def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate, author="report-nlp"):
     from ..check import check
-    from ..check.fix import apply_fixes, write_atomic
     from ..check.report import file_json, text_lines
     from ..io import load
     from ..segment import segment
@@ -91,21 +90,38 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
     if annotate:
         if doc.format != "docx":
             fail("错误[E107]：--annotate 需要 .docx 输入", 2)
+        from ..check.fix import same_file
         from ..io.docx_annotate import annotate_result
 
-        if Path(annotate).resolve() == Path(path).resolve():
+        if same_file(annotate, path):
             fail("错误[E300]：批注副本不能覆盖原文件", 2)
         count = annotate_result(result, path, annotate, author=author)
         print(f"已写入{count}条批注 → {annotate}", file=sys.stderr)
     if fix:
-        if doc.format == "docx":
-            fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
-        fixed, count = apply_fixes(doc.text, result.findings)
-        target = Path(output) if output else Path(path)
-        write_atomic(target, fixed, backup=target == Path(path))
-        print(f"已修正{count}处，写入 {target}", file=sys.stderr)
-    _print([{"json": file_json(result), "lines": text_lines(result)}], [], fmt, many=False)
-    raise typer.Exit(_exit_code([file_json(result)], fail_on))
+        result = _fix(path, doc, result, profile, cfg, output)
+    outcome = {"path": str(path), "json": file_json(result), "lines": text_lines(result)}
+    _print([outcome], fmt, many=False)
+    raise typer.Exit(_exit_code([outcome["json"]], fail_on))
+
+
+def _fix(path: Path, doc, result, profile, cfg, output: Optional[Path]):
+    """Apply the safe fixes, write them, and return the check of the fixed text: what remains."""
+    from ..check import check
+    from ..check.fix import apply_fixes, same_file, write_fixed
+    from ..model import RawText
+    from ..segment import segment
+
+    if doc.format == "docx":
+        fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
+    fixed, count = apply_fixes(doc.text, result.findings)
+    target = Path(output) if output else Path(path)
+    if fixed == doc.text and same_file(target, path):
+        print(f"没有可自动修正的问题，{target} 未改动", file=sys.stderr)
+        return result
+    backup = write_fixed(Path(path), target, fixed)
+    kept = f"，原文件备份为 {backup}" if backup else ""
+    print(f"已修正{count}处，写入 {target}{kept}", file=sys.stderr)
+    return check(segment(RawText(source=str(target), text=fixed, format=doc.format)), profile, cfg)
 
 
 def _annotate_folder(reports, profile, cfg, folder: Path, author: str = "report-nlp") -> None:
@@ -123,32 +139,51 @@ def _annotate_folder(reports, profile, cfg, folder: Path, author: str = "report-
             print(f"已写入{count}条批注 → {folder / path.name}", file=sys.stderr)
 
 
-def _print(reports, errors, fmt: CheckFmt, many: bool) -> None:
-    from ..check.report import findings_json
+def _entries(outcomes) -> list[dict]:
+    """``findings@1`` file entries in input order, files that could not be checked included."""
+    from ..check.report import error_entry
+
+    return [o["json"] if "json" in o else error_entry(*o["error"]) for o in outcomes]
+
+
+def _print(outcomes, fmt: CheckFmt, many: bool) -> None:
+    from ..check.report import findings_json, sarif
 
     if fmt is CheckFmt.json:
-        emit_json(findings_json([r["json"] for r in reports], errors))
+        emit_json(findings_json(_entries(outcomes), [o["error"] for o in outcomes if "error" in o]))
     elif fmt is CheckFmt.sarif:
-        from ..check.report import sarif
-
-        emit_json(sarif([r["json"] for r in reports]))
+        emit_json(sarif(_entries(outcomes)))
     else:
-        for r in reports:
-            emit("\n".join(r["lines"]))
+        for o in outcomes:
+            if "lines" in o:
+                emit("\n".join(o["lines"]))
         if many:
-            emit(_summary_table(reports))
+            emit(_summary_table(_entries(outcomes)))
 
 
-def _summary_table(reports) -> str:
+def _summary_table(entries: list[dict]) -> str:
+    """One row per file (kinds and parts by their Chinese names from the data files), a totals row."""
+    from ..check.profiles import get_profile
     from ..taxonomy import taxonomy
 
     tax = taxonomy()
     rows = ["", "文件\t类型\t错误\t疑似\t提示\t缺少部分"]
-    for r in reports:
-        j = r["json"]
+    totals = {"error": 0, "warning": 0, "info": 0}
+    failed = 0
+    for j in entries:
+        if j.get("error"):
+            failed += 1
+            rows.append(f"{j['path']}\t无法检查\t—\t—\t—\t错误[{j['error']['code']}]：{j['error']['message']}")
+            continue
         missing = "、".join(tax.part_name(f["data"]["part"]) for f in j["findings"] if f["rule"] == "STR001")
         s = j["summary"]
-        rows.append(f"{j['path']}\t{j['profile']}\t{s['error']}\t{s['warning']}\t{s['info']}\t{missing or '—'}")
+        for k in totals:
+            totals[k] += s[k]
+        kind = get_profile(j["profile"]).name + ("" if j["profile_detected"] else "（未识别）")
+        rows.append(f"{j['path']}\t{kind}\t{s['error']}\t{s['warning']}\t{s['info']}\t{missing or '—'}")
+    checked = len(entries) - failed
+    note = f"，{failed}个无法检查" if failed else ""
+    rows.append(f"合计（{checked}个文件{note}）\t—\t{totals['error']}\t{totals['warning']}\t{totals['info']}\t—")
     return "\n".join(rows)
 
 

@@ -1,13 +1,15 @@
 """``tag``, ``classify``, ``train`` and ``evaluate``: thin commands over report_nlp.classify."""
 from __future__ import annotations
 
+import re
 import sys
+import warnings
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from ..errors import EmptyInput
+from ..errors import EmptyInput, UsageProblem
 from .common import Fmt, emit, emit_json, handles_errors
 
 
@@ -16,8 +18,26 @@ class Which(str, Enum):
     problems = "problems"
 
 
-def _repo_root() -> Path:
-    return Path(__file__).resolve().parents[3]
+def corpus_root(corpus: Path | None, which: str | None = None) -> Path:
+    """The corpus folder: ``--corpus``, else ``./corpora``; a Chinese input error otherwise.
+
+    Never a folder beside the installed package: after ``pip install .`` there is none."""
+    from ..classify.corpus import corpus_files
+    from ..errors import FileMissing, InputError
+
+    if corpus is None:
+        root = Path("corpora")
+        if not root.is_dir():
+            raise InputError("当前目录下没有语料目录 corpora/；请在本仓库目录中运行，或用 --corpus 指定语料目录")
+    else:
+        root = corpus
+        if not root.is_dir():
+            raise FileMissing("语料目录不存在" if not root.exists() else "这不是文件夹；--corpus 应为语料目录",
+                              path=str(corpus))
+    if not corpus_files(root, which):
+        wanted = f"{which}/*.jsonl" if which else "sections/*.jsonl 或 problems/*.jsonl"
+        raise InputError(f"语料目录中没有 {wanted} 文件", path=str(root))
+    return root
 
 
 def register(app: typer.Typer) -> None:
@@ -46,12 +66,21 @@ def tag_cmd(
 def classify_cmd(
     file: str = typer.Argument(..., help="每行一条问题表述的文件，或整篇报告；“-”表示从标准输入读取。"),
     fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text（表格）或 json（problems@1）。"),
+    lines: bool = typer.Option(False, "--lines", help="逐行分类：每个非空行一条（普通列表的默认方式）。"),
+    report: bool = typer.Option(False, "--report", help="按整篇报告处理：只取“存在问题”部分的各条问题。"),
 ) -> None:
-    """对问题表述分类：类别、置信度、两个备选类别、纪律与“四风”标签。"""
+    """对问题表述分类：类别、置信度、两个备选类别、纪律与“四风”标签。
+
+    不指定方式时，文字有“关于……的报告”式标题或“一、”“二、”式标题行才按报告处理，否则逐行分类。"""
     from ..classify import classify, problems_json
-    labels = classify(statements(file))
+
+    if lines and report:
+        raise UsageProblem("--lines 与 --report 只能选一个")
+    mode, texts = statements(file, "lines" if lines else "report" if report else None)
+    print(MODE_NOTES[mode].format(n=len(texts)), file=sys.stderr)
+    labels = classify(texts)
     if fmt is Fmt.json:
-        emit_json(problems_json(labels))
+        emit_json(problems_json(labels, mode=mode))
     else:
         emit(table(labels))
 
@@ -59,63 +88,105 @@ def classify_cmd(
 @handles_errors
 def train_cmd(
     which: Which = typer.Argument(None, help="只训练 sections（段落标注）或 problems（问题分类）；缺省为全部。"),
-    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为仓库的 corpora/）。"),
-    out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为仓库顶层 models/，安装时随包发布）。"),
+    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为当前目录下的 corpora/）。"),
+    out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为语料目录旁的 models/）。"),
 ) -> None:
-    """用 corpora/ 重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
+    """用语料重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
     from ..classify.card import write_card
     from ..classify.train import train
 
-    root = corpus or _repo_root() / "corpora"
-    outs = [out] if out else [_repo_root() / "models"]
+    root = corpus_root(corpus, which.value if which else None)
+    outs = [out] if out else [root.resolve().parent / "models"]
+    print(f"正在用 {root} 训练模型……", file=sys.stderr)
     stats = train(root, outs, which.value if which else None)
     for folder in outs:
         write_card(folder, stats)
     print(f"已训练：{', '.join(k for k in stats if k != 'corpus_sha256')} → {', '.join(map(str, outs))}", file=sys.stderr)
 
 
+_TASK_NAMES = {"sections": "段落部分与主题", "problems": "问题类别"}
+
+
+def _evaluation_progress(task: str, fraction: float, fold: int) -> None:
+    from ..classify.evaluate import FOLDS
+
+    print(f"评估{_TASK_NAMES[task]}：{fraction:.0%}语料，第{fold}/{FOLDS}折完成", file=sys.stderr, flush=True)
+
+
 @handles_errors
 def evaluate_cmd(
     fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text（表格）或 json。"),
-    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为仓库的 corpora/）。"),
-    save: bool = typer.Option(False, "--save", help="把得分写入 models/scores.json 和模型卡。"),
+    corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为当前目录下的 corpora/）。"),
+    save: bool = typer.Option(False, "--save", help="把得分写入语料目录旁的 models/scores.json 和模型卡。"),
 ) -> None:
-    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线。"""
-    from ..classify.card import render_scores, save_scores
+    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线（进度显示在 stderr）。"""
+    from ..classify.card import render_scores_zh, save_scores
+    from ..classify.corpus import corpus_hash
     from ..classify.evaluate import evaluate_problems, evaluate_sections
 
-    root = corpus or _repo_root() / "corpora"
-    from ..classify.corpus import corpus_hash
-
-    result = {"schema": "report-nlp/evaluation@1", "corpus_sha256": corpus_hash(root), "sections": evaluate_sections(root),
-              "problems": evaluate_problems(root)}
+    root = corpus_root(corpus)
+    with warnings.catch_warnings():
+        # scikit-learn's English notes on small classes per fold; the scores say what matters
+        warnings.simplefilter("ignore", UserWarning)
+        result = {"schema": "report-nlp/evaluation@1", "corpus_sha256": corpus_hash(root),
+                  "sections": evaluate_sections(root, progress=_evaluation_progress),
+                  "problems": evaluate_problems(root, progress=_evaluation_progress)}
     if save:
-        save_scores([_repo_root() / "models"], result)
-    emit_json(result) if fmt is Fmt.json else emit(render_scores(result))
+        save_scores([root.resolve().parent / "models"], result)
+    emit_json(result) if fmt is Fmt.json else emit(render_scores_zh(result))
 
-def statements(source: str) -> list[str]:
-    """Problem statements from a file or stdin: a whole report's problem items when the text
-    segments into a report with a problems part, else one statement per non-blank line."""
+
+#: What ``classify`` says on stderr about how it read the input.
+MODE_NOTES = {
+    "lines": "分类方式：逐行，每个非空行一条，共{n}条",
+    "report": "分类方式：报告中“存在问题”部分的各条问题，共{n}条",
+}
+
+# A report announces itself by its title or by its numbered headings; a plain list does neither.
+_REPORT_TITLE = re.compile(r"^[^\n]{0,60}关于[^\n]{1,80}的(?:工作)?报告[ \t　]*$", re.M)
+_NUMBERED_HEADING = re.compile(r"^[ \t　]*([一二三四五六七八九十]{1,3})、", re.M)
+
+
+def looks_like_report(text: str) -> bool:
+    """A title 关于……的报告, or headings numbered 一、 and 二、 (a list may start a line with
+    一、 now and then; a report's parts run in sequence)."""
+    return bool(_REPORT_TITLE.search(text)) or {"一", "二"} <= set(_NUMBERED_HEADING.findall(text))
+
+
+def read_source(source: str):
+    """A file, or stdin for ``-``, with the same input checks (size, binary, NUL, encoding)."""
+    from ..io import from_bytes, load, max_bytes_setting
+
+    if source != "-":
+        return load(Path(source))
+    limit = max_bytes_setting()
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    return from_bytes(data, "<标准输入>", max_bytes=limit)
+
+
+def statements(source: str, mode: str | None = None) -> tuple[str, list[str]]:
+    """``(mode, statements)`` from a file or stdin.
+
+    ``lines``: every non-blank line, in order, nothing dropped. ``report``: the problem
+    statements of the report's problems part. ``None``: ``report`` when the text looks like a
+    report (:func:`looks_like_report`) and has a problems part, else ``lines``."""
     from ..classify import problem_items, tag
-    from ..model import RawText
+    from ..errors import InputError
     from ..segment import segment
 
-    if source == "-":
-        raw = RawText(source="<标准输入>", text=sys.stdin.read().replace("\r\n", "\n"))
-    else:
-        from ..io import load
-
-        raw = load(Path(source))
+    raw = read_source(source)
     lines = [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
     if not lines:
         raise EmptyInput("没有可分类的问题表述", path=raw.source)
-    doc = segment(raw, tokens=False)
-    if len(doc.paragraphs) >= 3:
-        tagged = tag(doc)
-        found = [text for _, text in problem_items(tagged)]
-        if found and any(p.part not in ("problems", "other") for p in tagged.paragraphs):
-            return found
-    return lines
+    if mode == "lines" or (mode is None and not looks_like_report(raw.text)):
+        return "lines", lines
+    found = [text for _, text in problem_items(tag(segment(raw, tokens=False)))]
+    if found:
+        return "report", found
+    if mode == "report":
+        raise InputError("没有找到“存在问题”部分；如果是逐行列出的问题表述，请用 --lines", path=raw.source)
+    return "lines", lines
 
 
 def table(labels) -> str:

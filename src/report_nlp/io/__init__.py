@@ -5,7 +5,7 @@ import math
 import os
 from pathlib import Path
 
-from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat
+from ..errors import FileMissing, InvalidData, NotAFile, TooLarge, UnsupportedFormat, os_reason
 from ..model import RawText
 from .text import decode
 
@@ -71,19 +71,36 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
         raise UnsupportedFormat("图片文件不受支持，请使用.docx或.txt格式的报告文本", path=name)
     if suffix not in SUFFIXES:
         raise UnsupportedFormat(f"不支持“{suffix or '无扩展名'}”文件，请使用.txt、.md或.docx", path=name)
-    size = p.stat().st_size
+    try:  # an unreadable file (no permission) is the user's to fix, for .docx as for text
+        with open(p, "rb"):
+            size = p.stat().st_size
+    except OSError as e:
+        raise FileMissing(f"无法读取文件（{os_reason(e)}）", path=name) from e
     if suffix == ".docx":
         from .docx import read_docx
 
         return read_docx(p, name, max_bytes=max_bytes)
     if size > max_bytes:
-        raise TooLarge(f"文件过大（{size / 1048576:.1f} MB），上限为{max_bytes / 1048576:.0f} MB", path=name)
+        raise too_large(size, max_bytes, name)
     try:
         data = p.read_bytes()
     except OSError as e:
-        raise FileMissing(f"无法读取文件（{e.strerror}）", path=name) from e
+        raise FileMissing(f"无法读取文件（{os_reason(e)}）", path=name) from e
     fmt = "md" if suffix in {".md", ".markdown"} else "txt"
-    return RawText(source=name, text=decode(data, name), format=fmt)
+    return from_bytes(data, name, fmt, max_bytes=max_bytes)
+
+
+def from_bytes(data: bytes, source: str, fmt: str = "txt", *, max_bytes: int | None = None) -> RawText:
+    """Text bytes from anywhere (a file, stdin) into RawText, with the checks every file gets:
+    the size limit, binary content, NUL bytes and the encoding (see :func:`report_nlp.io.text.decode`)."""
+    max_bytes = max_bytes_setting() if max_bytes is None else max_bytes
+    if len(data) > max_bytes:
+        raise too_large(len(data), max_bytes, source)
+    return RawText(source=source, text=decode(data, source), format=fmt)
+
+
+def too_large(size: int, max_bytes: int, source: str) -> TooLarge:
+    return TooLarge(f"文件过大（{size / 1048576:.1f} MB），上限为{max_bytes / 1048576:.0f} MB", path=source)
 
 
 def from_string(text: str, source: str = "<文本>") -> RawText:
