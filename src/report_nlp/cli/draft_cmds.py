@@ -98,8 +98,8 @@ def _self_check(text: str, profile: str) -> list[str]:
             lines.append(f"第{i + 1}段“{result.doc.para_text(para)}”是标题，下面没有正文")
     slots = placeholders(text)
     if slots:
-        lines.append(f"草稿中有{len(slots)}处【待填：…】需要补全")
         lines += [f"第{line}段第{column}字：{slot}" for line, column, slot in slots]
+        lines.append(f"草稿中有{len(slots)}处【待填：…】需要补全")  # the count last, as a summary
     return lines
 
 
