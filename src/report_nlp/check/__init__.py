@@ -21,7 +21,7 @@ FUNCTIONS = {
     for module, names in (
         (text_rules, ("half_width_punctuation", "half_width_brackets", "unpaired_marks", "doubled_marks",
                       "placeholders", "doubled_characters", "mixed_quotes")),
-        (struct_rules, ("missing_parts", "missing_themes", "part_order", "title_punctuation", "title_form",
+        (struct_rules, ("missing_parts", "missing_themes", "missing_theme_parts", "part_order", "title_punctuation", "title_form",
                         "title_doubled_genre", "title_without_about", "addressee_form", "addressee_many", "closing_form", "date_form",
                         "date_vs_period", "signature_vs_title", "period_mismatch", "marker_punctuation",
                         "marker_half_brackets", "numbering_sequence", "level_jump", "ordinal_series")),

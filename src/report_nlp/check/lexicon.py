@@ -43,11 +43,19 @@ def _entry_severity(entry: dict, rule: Rule) -> str:
     return entry.get("severity") or rule.severity
 
 
+def _with_engines(builtin, user) -> list[tuple[dict, object]]:
+    """Each entry with its compiler: Python ``re`` for the shipped lexicons (they use
+    lookaround), RE2 for a user's entries (linear time whatever they wrote; see
+    :mod:`.user_patterns`)."""
+    from .user_patterns import user_pattern
+
+    return [(e, _compile) for e in builtin] + [(e, user_pattern) for e in user]
+
+
 def wrong_formulations(ctx: Context, rule: Rule):
-    entries = list(formulations()) + list(ctx.options.get("formulations", ()))
-    for entry in entries:
+    for entry, compile_ in _with_engines(formulations(), ctx.options.get("formulations", ())):
         for pattern in entry.get("wrong") or ():
-            for m in _line_matches(_compile(pattern), ctx.text):
+            for m in _line_matches(compile_(pattern), ctx.text):
                 span = Span(m.start(), m.end())
                 replacement = entry.get("replacement")
                 fix = (span, replacement) if replacement and entry.get("safe") else None
@@ -96,12 +104,11 @@ def _listed_runs(text: str, series: list[str]) -> list[list[tuple[int, int, int]
 
 
 def typo_lexicon(ctx: Context, rule: Rule):
-    entries = list(typos()) + list(ctx.options.get("typos", ()))
     text = ctx.text
-    for entry in entries:
+    for entry, compile_ in _with_engines(typos(), ctx.options.get("typos", ())):
         context_not = entry.get("context_not")
-        for m in _line_matches(_compile(entry["wrong"]), text):
-            if context_not and _compile(context_not).search(_window(text, m.start(), m.end())):
+        for m in _line_matches(compile_(entry["wrong"]), text):
+            if context_not and compile_(context_not).search(_window(text, m.start(), m.end())):
                 continue
             span = Span(m.start(), m.end())
             fix = (span, entry["right"]) if entry.get("safe") and entry.get("right") else None

@@ -26,6 +26,8 @@ class Profile:
     severity: dict = field(default_factory=dict)
     disable: tuple[str, ...] = ()
     template: str = ""
+    #: Required themes that this kind of report gives a part of its own: theme → part name.
+    theme_parts: dict = field(default_factory=dict)
 
 
 #: A profile with no requirements: used to run single rules on their examples.
@@ -47,6 +49,7 @@ def get_profile(pid: str) -> Profile:
         check_order=bool(raw.get("check_order")), closing=raw.get("closing", "特此报告。"),
         detect=tuple(raw.get("detect") or ()), severity=dict(raw.get("severity") or {}),
         disable=tuple(raw.get("disable") or ()), template=raw.get("template", pid),
+        theme_parts=dict(raw.get("theme_parts") or {}),
     )
 
 

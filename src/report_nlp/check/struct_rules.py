@@ -49,9 +49,22 @@ def missing_themes(ctx: Context, rule: Rule):
     last_work = ctx.paragraphs("work")[-1]
     tax = taxonomy()
     for theme in ctx.profile.required_themes:
-        if theme not in themes:
+        if theme not in themes and theme not in ctx.profile.theme_parts:
             yield ctx.finding(rule, Span(last_work.span.end, last_work.span.end),
                               data={"theme": theme, "after": last_work.index}, name=tax.theme_name(theme))
+
+
+def missing_theme_parts(ctx: Context, rule: Rule):
+    """A required theme the profile gives a part of its own (述责述廉: 个人廉洁自律情况), absent."""
+    if "work" not in ctx.parts_present() or not ctx.profile.theme_parts:
+        return
+    themes = {p.theme for p in ctx.paragraphs("work")} | {i.theme for p in ctx.doc.paragraphs for i in p.items
+                                                          if i.part == "work"}
+    last_work = ctx.paragraphs("work")[-1]
+    for theme, part_name in ctx.profile.theme_parts.items():
+        if theme in ctx.profile.required_themes and theme not in themes:
+            yield ctx.finding(rule, Span(last_work.span.end, last_work.span.end),
+                              data={"theme": theme, "after": last_work.index}, name=part_name)
 
 
 def part_order(ctx: Context, rule: Rule):

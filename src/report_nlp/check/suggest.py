@@ -2,11 +2,12 @@
 insert and ready-to-edit text, numbered to fit the document."""
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
 from ..resources import load_yaml
-from ..segment.markers import CN_NUM, chinese_numeral
+from ..segment.markers import CN_NUM, chinese_numeral, cn_to_int
 from ..taxonomy import taxonomy
 from . import CheckResult
 
@@ -16,7 +17,7 @@ from . import CheckResult
 class Suggestion:
     kind: str            # part | theme | measure
     key: str             # part id, theme id or problem category
-    after: int | None    # paragraph index after which to insert (None: at the start)
+    after: int | None    # paragraph index (from 0, as in JSON) after which to insert (None: at the start)
     offset: int          # character offset of the insertion point
     text: str
     rules: tuple[str, ...]
@@ -24,7 +25,7 @@ class Suggestion:
 
 def suggest(result: CheckResult) -> list[Suggestion]:
     doc = result.doc
-    data = load_yaml("suggestions.yaml")
+    data = _data(result)
     fill = _context(result)
     next_level1 = fill["next_number"]
     out: list[Suggestion] = []
@@ -48,6 +49,13 @@ def suggest(result: CheckResult) -> list[Suggestion]:
             next_level1 += 1
         out.append(Suggestion("part", part, f.data.get("after"), f.span.start,
                               template.format(number=number, **fill), ("STR001",)))
+    for f in (x for x in result.findings if x.rule == "STR004"):
+        theme = f.data["theme"]
+        template = data.get("theme_parts", {}).get(theme)
+        if template is not None:
+            number = chinese_numeral(_level1_before(doc, f.data.get("after")) + 1)
+            out.append(Suggestion("theme", theme, f.data.get("after"), f.span.start,
+                                  template.format(number=number, **fill), ("STR004",)))
     for f in (x for x in result.findings if x.rule == "STR002"):
         theme = f.data["theme"]
         out.append(Suggestion("theme", theme, f.data.get("after"), f.span.start,
@@ -61,6 +69,35 @@ def suggest(result: CheckResult) -> list[Suggestion]:
                               "\n".join(body), ("PAR001",)))
     parts = list(taxonomy().parts)
     return sorted(out, key=lambda s: (s.offset, s.kind == "measure", parts.index(s.key) if s.key in parts else 0))
+
+
+def _data(result: CheckResult) -> dict:
+    """data/suggestions.yaml, overridden key by key by the ``suggest`` section of the
+    profile's template wording (述责述廉: the speaker's own voice, 本人)."""
+    from ..draft.render import load_wording, template_dirs
+
+    data = copy.deepcopy(load_yaml("suggestions.yaml"))
+    wording = load_wording(template_dirs(result.profile.template or "quarterly"), "")
+    for section, values in (wording.get("suggest") or {}).items():
+        data.setdefault(section, {}).update(values)
+    return data
+
+
+def _top_numbers(doc) -> list[tuple[int, int]]:
+    """``(paragraph index, number)`` of each top-level heading (一、二、三、…)."""
+    out = []
+    for p in doc.paragraphs:
+        if p.level == 1 and p.marker:
+            number = cn_to_int(re.sub(r"[^一二三四五六七八九十]", "", p.marker))
+            if number:
+                out.append((p.index, number))
+    return out
+
+
+def _level1_before(doc, after: int | None) -> int:
+    """The number of the last top-level heading at or before paragraph ``after``."""
+    numbers = [n for i, n in _top_numbers(doc) if after is not None and i <= after]
+    return numbers[-1] if numbers else 0
 
 
 def _next_steps(result: CheckResult, findings, data) -> tuple[str, list[str]]:
@@ -126,8 +163,9 @@ def _context(result: CheckResult) -> dict:
     organ = title.split("关于")[0] if "关于" in title else _organ_in(opening)
     m = re.search(r"\d{4}年(?:第[一二三四]季度|[上下]半年|度)?", title or opening)
     period = m.group(0) if m else "【待填：报告期】"
-    level1 = [p for p in doc.paragraphs if p.level == 1]
-    return {"organ": organ, "period": period, "next_number": len(level1) + 1}
+    # After the highest number in use: 一、二、三、 present (even if one is missing) → 四、
+    numbers = [n for _, n in _top_numbers(doc)]
+    return {"organ": organ, "period": period, "next_number": max(numbers, default=0) + 1}
 
 
 def _organ_in(opening: str) -> str:

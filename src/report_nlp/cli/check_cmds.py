@@ -217,7 +217,7 @@ def suggest_cmd(
         emit(f"{file}：没有需要补写的内容。")
         return
     for s in data["suggestions"]:
-        where = "文首" if s["after"] is None else f"第{s['after']}段之后"
+        where = "文首" if s["after"] is None else f"第{s['after'] + 1}段之后"  # people count from 1
         emit(f"【{s['name']}】插入位置：{where}（{'、'.join(s['rules'])}）")
         emit(s["text"])
         emit("")

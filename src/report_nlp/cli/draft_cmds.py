@@ -96,10 +96,22 @@ def _self_check(text: str, profile: str) -> list[str]:
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if nxt is None or (nxt.kind == "heading" and nxt.level is not None and nxt.level <= para.level):
             lines.append(f"第{i + 1}段“{result.doc.para_text(para)}”是标题，下面没有正文")
-    slots = text.count("【待填：")
+    slots = placeholders(text)
     if slots:
-        lines.append(f"草稿中有{slots}处【待填：…】需要补全")
+        lines += [f"第{line}段第{column}字：{slot}" for line, column, slot in slots]
+        lines.append(f"草稿中有{len(slots)}处【待填：…】需要补全")  # the count last, as a summary
     return lines
+
+
+def placeholders(text: str) -> list[tuple[int, int, str]]:
+    """Each 【待填：…】 slot with its line (= paragraph: one per line) and column, both from 1."""
+    import re
+
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for m in re.finditer(r"【待填：[^】]*】", line):
+            found.append((number, m.start() + 1, m.group()))
+    return found
 
 
 def register(app: typer.Typer) -> None:

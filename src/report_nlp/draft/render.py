@@ -4,7 +4,8 @@ Template lookup, first hit wins: the user's folder (``--templates``), then
 ``templates/<profile>/``, then ``templates/_common/``. So a profile only carries what
 differs, and a user can override one file (say ``work_study.j2``) without copying the rest.
 Built-in templates render with ``StrictUndefined``; as soon as a user folder is involved the
-whole render runs in Jinja2's ``SandboxedEnvironment``. Wording (part headings, default
+whole render runs in a bounded Jinja2 sandbox (:mod:`.sandbox`: paths kept inside the
+folder, loops, values, output and recursion limited). Wording (part headings, default
 headings per theme, default sentences) is data in ``wording.yaml`` beside the templates.
 """
 from __future__ import annotations
@@ -14,11 +15,11 @@ import traceback
 from pathlib import Path
 
 import jinja2
-import yaml
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateProblem
+from ..user_yaml import read_user_yaml
 from . import textutil as tu
+from .sandbox import BoundedSandbox, FolderLoader, inside, render_bounded
 
 # The templates ship inside the package next to this module (pyproject: draft/templates/*/*).
 TEMPLATES = Path(__file__).resolve().with_name("templates")
@@ -38,8 +39,8 @@ def template_dirs(profile: str, user_dir: str | Path | None = None) -> list[Path
 
 
 def environment(dirs: list[Path], sandboxed: bool) -> jinja2.Environment:
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
-    env = cls(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), undefined=jinja2.StrictUndefined,
+    cls = BoundedSandbox if sandboxed else jinja2.Environment
+    env = cls(loader=FolderLoader(dirs), undefined=jinja2.StrictUndefined,
               autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(cn=tu.cn, sentence=tu.sentence, phrase=tu.phrase)
     env.globals.update(todo=tu.placeholder)
@@ -51,12 +52,10 @@ def load_wording(dirs: list[Path], next_period: str) -> dict:
     merged: dict = {}
     for d in reversed(dirs):  # common first, user last
         path = d / WORDING
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()):
             continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as e:
-            raise TemplateProblem(f"用语文件格式错误：{e}", path=str(path)) from e
+        real = inside(d, path, what="用语文件")
+        data = read_user_yaml(real, TemplateProblem, what="用语文件", max_bytes=256 * 1024) or {}
         if not isinstance(data, dict):
             raise TemplateProblem("用语文件应为映射", path=str(path))
         for section, values in data.items():
@@ -82,7 +81,7 @@ def render(ctx: dict, template_dir: str | Path | None = None) -> str:
     env = environment(dirs, sandboxed=template_dir is not None)
     full = dict(ctx, wording=load_wording(dirs, ctx["period"].next))
     try:
-        text = env.get_template(ENTRY).render(**full)
+        text = render_bounded(env.get_template(ENTRY), full)
     except jinja2.TemplateSyntaxError as e:
         raise TemplateProblem(f"模板 {Path(e.filename or e.name or '?').name} 第{e.lineno}行语法错误：{e.message}") from e
     except jinja2.TemplateNotFound as e:

@@ -1,11 +1,12 @@
 """Put a drafted report on disk as .txt, .md or .docx (format from the suffix), atomically."""
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
 from ..errors import OutputProblem
-from ..io.docx_write import write_docx
+from ..io.docx_write import build_docx, paragraph_roles
 from ..io.files import atomic_write
 
 FORMATS = {".txt": "txt", ".md": "md", ".docx": "docx"}
@@ -38,6 +39,33 @@ def to_markdown(text: str) -> str:
 def write_md(text: str, path: str | os.PathLike) -> None:
     data = to_markdown(text).encode("utf-8")
     atomic_write(path, lambda fh: fh.write(data))
+
+
+def write_docx(text: str, path: str | os.PathLike) -> None:
+    """GB/T 9704 .docx of the text (io/docx_write), with a long title broken between words
+    (:mod:`.titles`) instead of wherever Word's line fills."""
+    from ..io.docx_style import layout_config
+    from ..model import RawText
+    from ..segment import segment
+    from .titles import title_lines
+
+    doc = segment(RawText(source="<草稿>", text=text.replace("\r\n", "\n")), tokens=False)
+    layout = layout_config()
+    document = build_docx(doc, layout)
+    roles = paragraph_roles(doc)
+    if roles and roles[0][1] == "title" and document.paragraphs and len(document.paragraphs[0].runs) == 1:
+        run = document.paragraphs[0].runs[0]
+        lines = title_lines(run.text, _title_chars_per_line(layout))
+        if len(lines) > 1:
+            run.text = "\n".join(lines)  # python-docx writes each \n as a line break (w:br)
+    atomic_write(path, document.save)
+
+
+def _title_chars_per_line(layout: dict) -> float:
+    """How many title characters fit on a line: the type area's width over the title's size."""
+    mm_to_pt = 72 / 25.4
+    text_width = (layout["page"]["width_mm"] - layout["margins_mm"]["left"] - layout["margins_mm"]["right"]) * mm_to_pt
+    return math.floor(text_width / layout["fonts"]["title"]["size"])
 
 
 def write_output(text: str, path: str | os.PathLike) -> str:
