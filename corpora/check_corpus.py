@@ -133,9 +133,10 @@ def main(argv: list[str]) -> int:
             except json.JSONDecodeError as e:
                 errors.append(f"{where}: invalid JSON ({e})")
                 continue
-            if kind == "problems":
+            if kind in ("problems", "dev"):  # dev/: problem statements held out of training
                 check_problem_record(where, rec, errors)
-                cats[rec.get("category")] += 1
+                if kind == "problems":
+                    cats[rec.get("category")] += 1
             else:
                 check_section_record(where, rec, errors)
                 parts[rec.get("part")] += 1
