@@ -25,11 +25,11 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=200)
     opts = parser.parse_args()
 
-    from report_nlp.check import check
+    from report_nlp.checker import check
     from report_nlp.io import load
-    from report_nlp.segment import segment
+    from report_nlp.segmenter import segment
 
-    from report_nlp.classify import linear
+    from report_nlp.tagger import linear
 
     raw = load(REFERENCE)
     check(segment(raw))  # warm: jieba, models, rules loaded once

@@ -28,11 +28,11 @@ def main() -> None:
 
     from docx_helpers import text_to_docx
 
-    from report_nlp.check import check
-    from report_nlp.check.report import file_json
+    from report_nlp.checker import check
+    from report_nlp.checker.report import file_json
     from report_nlp.io import load
-    from report_nlp.io.docx_annotate import annotate_result
-    from report_nlp.segment import segment
+    from report_nlp.comments import annotate_result
+    from report_nlp.segmenter import segment
 
     base = REFERENCE.read_text(encoding="utf-8").strip()
     folder = pathlib.Path(tempfile.mkdtemp(prefix="report-nlp-growth-"))

@@ -31,11 +31,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from report_nlp.classify import classify, tag
-    from report_nlp.classify.store import load_scorer
+    from report_nlp.tagger import classify, tag
+    from report_nlp.tagger.store import load_scorer
     from report_nlp.io import load
     from report_nlp.resources import models_dir
-    from report_nlp.segment import segment
+    from report_nlp.segmenter import segment
 
     doc = segment(load(REFERENCE))
     texts = statements()
@@ -46,7 +46,7 @@ def main() -> None:
     classify(texts[:10])  # warm: models and jieba loaded
 
     n_paras = len(doc.paragraphs) + sum(len(p.items) for p in doc.paragraphs)
-    from report_nlp.classify.linear import _words
+    from report_nlp.tagger.linear import _words
 
     # The word cache is cleared before each run: new text, as in real use.
     t_tag = best_of(lambda: (_words.cache_clear(), tag(doc)), args.repeat * 4)

@@ -20,8 +20,8 @@ def main() -> None:
     import jieba
 
     from report_nlp.io import load
-    from report_nlp.segment import segment
-    from report_nlp.segment.tokens import default_tokenizer
+    from report_nlp.segmenter import segment
+    from report_nlp.segmenter.tokens import default_tokenizer
 
     raw = load(REFERENCE)
     text = raw.text

@@ -7,12 +7,12 @@ import random
 
 import docx
 
-from report_nlp.check import check
-from report_nlp.check.context import Context
+from report_nlp.checker import check
+from report_nlp.checker.context import Context
 from report_nlp.io import load
 from report_nlp.io.docx_annotate import Anchorer
 from report_nlp.model import Document, Paragraph, Span
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .conftest import REFERENCE
 from .docx_helpers import anchored_texts, text_to_docx
@@ -30,7 +30,7 @@ def _scan_paragraph_at(doc, offset):
 
 
 def test_paragraph_at_matches_a_scan_everywhere(reference_text):
-    from report_nlp.check.profiles import get_profile
+    from report_nlp.checker.profiles import get_profile
 
     doc = segment(load(REFERENCE))
     ctx = Context(doc=doc, profile=get_profile("quarterly"))
@@ -39,7 +39,7 @@ def test_paragraph_at_matches_a_scan_everywhere(reference_text):
 
 
 def test_paragraph_at_random_layouts():
-    from report_nlp.check.profiles import get_profile
+    from report_nlp.checker.profiles import get_profile
 
     rng = random.Random(11)
     for _ in range(200):
@@ -106,7 +106,7 @@ def test_stderr_says_what_was_written_and_author_is_configurable(tmp_path, cli):
 
 
 def test_missing_part_comment_carries_the_suggested_text(tmp_path, cli):
-    from report_nlp.check.suggest import suggest
+    from report_nlp.checker.suggest import suggest
 
     src, out = tmp_path / "r.docx", tmp_path / "out.docx"
     text_to_docx(REPORT, src)

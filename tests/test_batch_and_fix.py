@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import report_nlp.check as check_pkg
-from report_nlp.check import batch
-from report_nlp.check.profiles import get_profile
+import report_nlp.checker as check_pkg
+from report_nlp import batch
+from report_nlp.checker.profiles import get_profile
 from report_nlp.io.files import remove_stale_temps
 
 SRC = Path(__file__).resolve().parents[1] / "src"

@@ -1,8 +1,8 @@
 """Configuration, inline directives, --fix, batch runs and the rules command."""
 import json
 
-from report_nlp.check import check_text
-from report_nlp.check.config import load_config
+from report_nlp.checker import check_text
+from report_nlp.checker.config import load_config
 
 from .conftest import REFERENCE
 

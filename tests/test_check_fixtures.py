@@ -17,9 +17,9 @@ import pathlib
 import pytest
 import yaml
 
-from report_nlp.check import check
+from report_nlp.checker import check
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 CLEAN = sorted((FIXTURES / "clean").glob("*.txt"))

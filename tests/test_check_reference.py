@@ -2,9 +2,9 @@
 reviewer would call false."""
 import json
 
-from report_nlp.check import check
+from report_nlp.checker import check
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .conftest import REFERENCE
 

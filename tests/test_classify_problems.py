@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from report_nlp.classify import ProblemLabel, classify, problem_items, problems_json, tag
+from report_nlp.tagger import ProblemLabel, classify, problem_items, problems_json, tag
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 from report_nlp.taxonomy import taxonomy
 
 from .conftest import REFERENCE

@@ -1,7 +1,7 @@
 """Docs that tests keep honest: the rule catalogue is current, every command is in the README."""
 import pathlib
 
-from report_nlp.check.catalogue import catalogue_markdown
+from report_nlp.checker.catalogue import catalogue_markdown
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 

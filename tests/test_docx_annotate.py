@@ -13,7 +13,7 @@ from report_nlp.io import load
 from report_nlp.io.docx import W, run_text
 from report_nlp.io.docx_annotate import Anchorer, annotate_docx, comment_text, split_run
 from report_nlp.model import Finding, Span
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .docx_helpers import anchored_texts, body_text, run_formats, text_to_docx
 

@@ -171,8 +171,8 @@ REPORT = ("中共某局党组关于{year}年第一季度党风廉政建设工作
 
 
 def test_five_thousand_digit_year_names_no_period():
-    from report_nlp.check import check_text
-    from report_nlp.check.dates import parse_date, parse_period
+    from report_nlp.checker import check_text
+    from report_nlp.checker.dates import parse_date, parse_period
 
     digits = "1" * 4996 + "2021"
     assert parse_period(f"{digits}年第一季度") == (None, "q1")
@@ -185,7 +185,7 @@ def test_five_thousand_digit_year_names_no_period():
 
 @pytest.mark.parametrize("year", ["9999", "0000"])
 def test_years_a_calendar_cannot_hold_do_not_crash(year):
-    from report_nlp.check import check_text
+    from report_nlp.checker import check_text
 
     result = check_text(REPORT.format(year=year, date="2022年4月6日"))
     assert not [f for f in result.findings if f.rule == "ELM005"]

@@ -4,7 +4,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 ABSTRACT = (
     f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'

@@ -2,7 +2,7 @@
 import docx
 
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 
 def structure(doc):

@@ -9,9 +9,9 @@ import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 
-from report_nlp.draft import draft
+from report_nlp.drafter import draft
 from report_nlp.errors import OutputProblem
-from report_nlp.io.docx_write import atomic_write, write_docx
+from report_nlp.layout.write import atomic_write, write_docx
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 THEME_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
@@ -140,7 +140,7 @@ def test_write_is_atomic(tmp_path):
 
 
 def test_accepts_a_segmented_document(tmp_path):
-    from report_nlp.segment import segment
+    from report_nlp.segmenter import segment
 
     doc = segment("关于测试的报告\n市纪委：\n一、总体情况\n（一）加强学习。开展学习3次。\n1.具体做法\n特此报告。\n中共某局党组\n2024年1月5日\n",
                   tokens=False)

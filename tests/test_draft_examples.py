@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from report_nlp.cli.draft_cmds import _self_check
-from report_nlp.draft import draft, make_draft, write_output
+from report_nlp.drafter import draft, make_draft, write_output
 from report_nlp.io import load
-from report_nlp.segment import segment
-from report_nlp.segment.markers import cn_to_int
+from report_nlp.segmenter import segment
+from report_nlp.segmenter.markers import cn_to_int
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 NAMES = ["quarterly-2022q1", "annual-responsibility-2023", "shuze-shulian-2023"]

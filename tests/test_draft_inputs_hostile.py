@@ -57,7 +57,7 @@ def test_chinese_theme_and_category_names(cli, tmp_path):
     data["measures"][0]["theme"] = "理论学习"
     code, _, err, out = run_draft(cli, tmp_path, data, suffix=".txt")
     assert code == 0, err
-    from report_nlp.draft import draft
+    from report_nlp.drafter import draft
 
     assert draft(data) == draft(BASE)
 
@@ -105,7 +105,7 @@ def test_self_check_says_where_each_placeholder_is(cli, tmp_path):
 
 
 def test_title_breaks_between_words():
-    from report_nlp.draft.titles import title_lines
+    from report_nlp.drafter.titles import title_lines
 
     title = "中共临江市市场监督管理局党组关于2023年度落实全面从严治党主体责任情况的报告"
     lines = title_lines(title, 20)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from report_nlp.draft import textutil as tu
+from report_nlp.drafter import textutil as tu
 
 
 @pytest.mark.parametrize("raw, want", [
@@ -50,17 +50,19 @@ def test_date_and_period_text():
 
 
 def test_package_is_callable_like_the_issue_says():
-    import report_nlp.draft
+    import report_nlp.drafter
 
     raw = {"organ": "中共某局党组", "addressee": "市纪委", "period": {"year": 2023},
            "work": [{"theme": "study", "text": "开展学习"}]}
-    assert report_nlp.draft(raw) == report_nlp.draft.draft(raw)
+    from report_nlp.drafter import draft
+
+    assert report_nlp.draft(raw) == draft(raw)
     assert report_nlp.draft(raw).startswith("中共某局党组关于2023年度党风廉政建设工作情况的报告\n")
 
 
 def test_templates_are_keyed_by_theme(tmp_path):
     """A ``work_<theme>.j2`` in a user folder replaces the section template for that theme only."""
-    from report_nlp.draft import draft
+    from report_nlp.drafter import draft
 
     (tmp_path / "work_study.j2").write_text("（{{ ns.k|cn }}）【学习】{{ s.heading }}。{{ s.text }}\n", encoding="utf-8")
     raw = {"organ": "中共某局党组", "addressee": "市纪委", "period": {"year": 2023}, "date": "2024-01-05",

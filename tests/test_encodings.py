@@ -5,7 +5,7 @@ import pytest
 
 from report_nlp.io import load
 from report_nlp.output import document_json
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 
 def as_json(path):

@@ -5,11 +5,11 @@ import zipfile
 import docx
 import pytest
 
-from report_nlp.check.layout import check_layout
+from report_nlp.layout.rules import check_layout
 from report_nlp.io import load
 from report_nlp.io.docx import W, body_paragraphs, run_text, text_runs
-from report_nlp.io.docx_layout import fix_layout
-from report_nlp.segment import segment
+from report_nlp.layout.fix import fix_layout
+from report_nlp.segmenter import segment
 
 from .docx_helpers import body_text, text_to_docx
 from .test_layout import wrong_docx

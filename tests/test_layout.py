@@ -6,9 +6,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from report_nlp.check.layout import check_layout, layout_rules
+from report_nlp.layout.rules import check_layout, layout_rules
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .docx_helpers import GOOD_BODY, add_para, set_east_asia, set_page, well_formed_docx
 
@@ -126,7 +126,7 @@ def test_body_font_aliases(tmp_path, font):
 
 
 def test_drafter_output_has_no_findings(tmp_path):
-    write = pytest.importorskip("report_nlp.io.docx_write")
+    write = pytest.importorskip("report_nlp.layout.write")
     text = ("中共某市审计局党组关于2023年第三季度党风廉政建设工作情况的报告\n\n市纪委：\n"
             "2023年第三季度，我局党组坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：\n"
             "一、深化学习教育\n（一）强化组织领导。成立领导小组，定期研究部署党风廉政建设工作，压实各级责任。\n"

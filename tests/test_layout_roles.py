@@ -10,11 +10,11 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from report_nlp.check import check
-from report_nlp.check.layout_facts import collect
+from report_nlp.checker import check
+from report_nlp.layout.facts import collect
 from report_nlp.io import load
 from report_nlp.io.docx import W, body_paragraphs
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .docx_helpers import add_para, set_page
 
@@ -80,7 +80,7 @@ def test_check_passes_the_well_laid_out_twin(tmp_path):
 
 
 def test_roles_come_from_the_tagger(tmp_path):
-    from report_nlp.classify import tag
+    from report_nlp.tagger import tag
 
     path = tmp_path / "收文.docx"
     typical_docx(path)

@@ -35,7 +35,7 @@ WHITELIST = TYPOS_FILE["reduplication_whitelist"]
 
 def series_violation(text: str, series: list[str]) -> bool:
     """Items of `series` listed together in another order (the engine's own test)."""
-    from report_nlp.check.lexicon import _listed_runs
+    from report_nlp.checker.rules.lexicon import _listed_runs
 
     for run in _listed_runs(text, series):
         order = [k for _, k, _ in run]

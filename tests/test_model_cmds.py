@@ -59,7 +59,7 @@ def test_train_uses_corpora_of_the_current_folder(cli, tmp_path, monkeypatch):
 
 
 def test_evaluate_shows_progress_and_chinese_tables(cli, tmp_path, monkeypatch):
-    from report_nlp.classify import evaluate as ev
+    from report_nlp.training import evaluate as ev
 
     # One training share instead of three keeps the test short; the CLI path is the same.
     monkeypatch.setattr(ev, "evaluate_sections", functools.partial(ev.evaluate_sections, fractions=(1.0,)))

@@ -9,10 +9,10 @@ import pickle
 import numpy as np
 import pytest
 
-from report_nlp.classify import corpus as corpus_mod
-from report_nlp.classify.linear import LinearModel
-from report_nlp.classify.store import load_model, load_scorer, save_model
-from report_nlp.classify.train import fit_model, fit_tags, train
+from report_nlp.training import corpus as corpus_mod
+from report_nlp.tagger.linear import LinearModel
+from report_nlp.tagger.store import load_model, load_scorer, save_model
+from report_nlp.training.train import fit_model, fit_tags, train
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora"
@@ -49,7 +49,7 @@ def test_exported_scores_equal_the_sklearn_pipeline(small_corpus, tmp_path):
 
 
 def test_exported_tag_taggers_equal_the_sklearn_pipeline(small_corpus):
-    from report_nlp.classify.features import text_row
+    from report_nlp.tagger.features import text_row
 
     data = corpus_mod.problem_set(small_corpus)
     rows = [text_row(t) for t in data.rows]
@@ -104,9 +104,9 @@ def test_models_are_loaded_lazily_once():
     import sys
 
     code = (
-        "import sys, report_nlp.classify as c\n"
-        "assert 'report_nlp.classify.store' not in sys.modules\n"
-        "from report_nlp.classify.scorer import default_scorer\n"
+        "import sys, report_nlp.tagger as c\n"
+        "assert 'report_nlp.tagger.store' not in sys.modules\n"
+        "from report_nlp.tagger.scorer import default_scorer\n"
         "assert default_scorer() is default_scorer()\n"
         "print(c.classify(['学习不够深入'])[0].category)\n"
     )
@@ -117,8 +117,8 @@ def test_models_are_loaded_lazily_once():
 def test_item_words_from_paragraph_tokens_equal_jieba_words():
     """Tagging reuses the segmenter's tokens for items; they must be jieba's words of the item."""
     from report_nlp.io import load
-    from report_nlp.segment import segment
-    from report_nlp.segment.tokens import default_tokenizer
+    from report_nlp.segmenter import segment
+    from report_nlp.segmenter.tokens import default_tokenizer
 
     from .conftest import REFERENCE
 

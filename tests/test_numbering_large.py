@@ -8,10 +8,10 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from report_nlp.check import check_text
+from report_nlp.checker import check_text
 from report_nlp.io import load
-from report_nlp.segment import segment
-from report_nlp.segment.markers import CN_NUM, chinese_numeral, cn_to_int, match_heading_marker
+from report_nlp.segmenter import segment
+from report_nlp.segmenter.markers import CN_NUM, chinese_numeral, cn_to_int, match_heading_marker
 
 
 @pytest.mark.parametrize("n, text", [
@@ -60,7 +60,7 @@ def test_item_ninety_nine_followed_by_more_items_does_not_crash():
 
 
 def test_draft_sections_past_one_hundred_number_on():
-    from report_nlp.draft.textutil import cn
+    from report_nlp.drafter.textutil import cn
 
     assert [cn(n) for n in (99, 100, 101, 120)] == ["九十九", "一百", "一百零一", "一百二十"]
 
@@ -77,8 +77,8 @@ def test_level_one_marker_past_one_hundred_is_not_a_punctuation_error():
 
 
 def test_suggest_numbers_the_next_part_one_hundred():
-    from report_nlp.check import check
-    from report_nlp.check.suggest import suggest
+    from report_nlp.checker import check
+    from report_nlp.checker.suggest import suggest
 
     lines = ["市纪委：", "今年以来，我们认真落实党风廉政建设主体责任，现将有关情况报告如下："]
     lines += [f"{chinese_numeral(n)}、第{n}项工作情况" for n in range(1, 100)]

@@ -1,8 +1,8 @@
 """Every rule's examples are its tests: each bad example fires the rule, each good one does not."""
 import pytest
 
-from report_nlp.check import check_text
-from report_nlp.check.registry import builtin_rules
+from report_nlp.checker import check_text
+from report_nlp.checker.registry import builtin_rules
 
 TEXT_RULES = [r for r in builtin_rules() if r.kind != "layout"]
 CASES = [(r, "bad", k, ex) for r in TEXT_RULES for k, ex in enumerate(r.examples.get("bad", []))] + \

@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 ALPHABET = st.characters(blacklist_categories=("Cs",))  # lone surrogates excluded
 PIECES = st.sampled_from([

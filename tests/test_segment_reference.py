@@ -1,6 +1,6 @@
 """The reference report segments as the foundation issue's acceptance says."""
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .conftest import REFERENCE
 

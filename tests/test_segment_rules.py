@@ -1,7 +1,7 @@
 """Heading markers, lead phrases and the guards of item detection."""
 import pytest
 
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 
 def first(text: str):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from report_nlp.classify import tag
+from report_nlp.tagger import tag
 from report_nlp.io import load
-from report_nlp.segment import segment
+from report_nlp.segmenter import segment
 
 from .conftest import REFERENCE
 

@@ -72,8 +72,8 @@ def test_valid_config_still_works(cli, tmp_path):
     cfg.write_text("disable: [PUN, ELM004]\nseverity: {TRM: info}\nwhitelist: [哈哈]\ndate_margin_days: 90\n"
                    "formulations:\n  - {correct: 统计督察, wrong: '统计督查', examples: {bad: ['开展统计督查']}}\n",
                    encoding="utf-8")
-    from report_nlp.check import check_text
-    from report_nlp.check.config import load_config
+    from report_nlp.checker import check_text
+    from report_nlp.checker.config import load_config
 
     config = load_config(cfg)
     assert config.options["formulations"][0]["wrong"] == ["统计督查"]  # a single pattern becomes a list
@@ -129,8 +129,8 @@ def test_catastrophic_user_pattern_completes(cli, tmp_path, where):
 
 
 def test_user_pattern_matches_on_re2(tmp_path):
-    from report_nlp.check import check_text
-    from report_nlp.check.config import load_config
+    from report_nlp.checker import check_text
+    from report_nlp.checker.config import load_config
 
     cfg = tmp_path / "c.yaml"
     cfg.write_text("typos:\n  - {wrong: '(学+)+$', right: 学}\n", encoding="utf-8")

@@ -6,6 +6,39 @@ mutated in place. Use `dataclasses.replace` to derive a labelled copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How sure a finding is, in the reviewer's terms: 必错, 疑似, 提示."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The Chinese name a user reads (错误, 疑似, 提示)."""
+        return _SEVERITY_LABELS[self.value]
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info: sort and threshold by it."""
+        return list(Severity).index(self)
+
+
+_SEVERITY_LABELS = {"error": "错误", "warning": "疑似", "info": "提示"}
+
+
+class Applicability(str, Enum):
+    """Whether a fix may be applied without a person looking (as ruff's fix applicability).
+
+    ``safe``: applied by ``--fix`` and "apply all"; ``unsafe``: offered one by one, never in
+    bulk; ``display``: shown as the suggested text, never applied by the tool."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY = "display"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -94,6 +127,9 @@ class RawText:
     #: ``(start, end, rule ids)`` ranges where those rules are switched off by a Word comment
     #: ``report-nlp: disable RULE`` (a .docx's counterpart of the inline directive).
     suppress: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    #: The parsed Word document of a .docx (python-docx), kept so that layout rules,
+    #: ``fix-layout`` and annotation read the file once; None for text files.
+    word: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +142,10 @@ class Document:
     notes: tuple[str, ...] = ()
     profile: str | None = None
     suppress: tuple[tuple[int, int, frozenset[str]], ...] = ()
+    #: Whether the tagger has labelled the paragraphs (check() tags an untagged document).
+    tagged: bool = False
+    #: The parsed Word document of a .docx (see :attr:`RawText.word`).
+    word: object | None = field(default=None, compare=False, repr=False)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -125,3 +165,5 @@ class Finding:
     suggestion: str | None = None
     fix: tuple[Span, str] | None = None
     data: dict = field(default_factory=dict)
+    #: How the fix may be applied (:class:`Applicability` value); None when there is no fix.
+    applicability: str | None = None

@@ -145,7 +145,7 @@ def _bad_timestamp(text: str) -> tuple[str, str]:
     fails with a bare ``ValueError``; walking the composed node tree (no objects are built)
     names the field instead.
     """
-    from .draft.textutil import parse_date
+    from .drafter.textutil import parse_date
 
     try:
         root = yaml.compose(text, Loader=_UserLoader)

@@ -42,7 +42,7 @@ def segment_cmd(
     """只分析结构：段落、标题层级与序号、段内条目、句子。"""
     from ..io import load
     from ..output import document_json, document_tree
-    from ..segment import segment
+    from ..segmenter import segment
 
     doc = segment(load(file))
     if fmt is Fmt.json:

@@ -30,7 +30,6 @@ class RulesFmt(str, Enum):
     json = "json"
 
 
-_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def register(app: typer.Typer) -> None:
@@ -53,8 +52,8 @@ def check_cmd(
     author: str = typer.Option("report-nlp", "--author", help="与 --annotate 合用：批注的作者名。"),
 ) -> None:
     """按报告类型检查：必备部分、要素、序号、标点、占位符、错别字、规范表述、请示用语、报告期、问题与措施对应等。"""
-    from ..check.batch import Progress, collect, run_batch
-    from ..check.config import load_config
+    from ..batch import Progress, collect, run_batch
+    from ..checker.config import load_config
 
     cfg = load_config(config)
     files = collect(paths)
@@ -80,18 +79,18 @@ def check_cmd(
 
 
 def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate, author="report-nlp"):
-    from ..check import check
-    from ..check.report import file_json, text_lines
+    from ..checker import check
+    from ..checker.report import file_json, text_lines
     from ..io import load
-    from ..segment import segment
+    from ..segmenter import segment
 
     doc = segment(load(path))
     result = check(doc, profile, cfg)
     if annotate:
         if doc.format != "docx":
             fail("错误[E107]：--annotate 需要 .docx 输入", 2)
-        from ..check.fix import same_file
-        from ..io.docx_annotate import annotate_result
+        from ..io.rewrite import same_file
+        from ..comments import annotate_result
 
         if same_file(annotate, path):
             fail("错误[E300]：批注副本不能覆盖原文件", 2)
@@ -106,10 +105,11 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
 
 def _fix(path: Path, doc, result, profile, cfg, output: Optional[Path]):
     """Apply the safe fixes, write them, and return the check of the fixed text: what remains."""
-    from ..check import check
-    from ..check.fix import apply_fixes, same_file, write_fixed
+    from ..checker import check
+    from ..checker.fixes import apply_fixes
+    from ..io.rewrite import same_file, write_fixed
     from ..model import RawText
-    from ..segment import segment
+    from ..segmenter import segment
 
     if doc.format == "docx":
         fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
@@ -125,10 +125,10 @@ def _fix(path: Path, doc, result, profile, cfg, output: Optional[Path]):
 
 
 def _annotate_folder(reports, profile, cfg, folder: Path, author: str = "report-nlp") -> None:
-    from ..check import check
+    from ..checker import check
     from ..io import load
-    from ..io.docx_annotate import annotate_result
-    from ..segment import segment
+    from ..comments import annotate_result
+    from ..segmenter import segment
 
     folder.mkdir(parents=True, exist_ok=True)
     for r in reports:
@@ -141,13 +141,13 @@ def _annotate_folder(reports, profile, cfg, folder: Path, author: str = "report-
 
 def _entries(outcomes) -> list[dict]:
     """``findings@1`` file entries in input order, files that could not be checked included."""
-    from ..check.report import error_entry
+    from ..checker.report import error_entry
 
     return [o["json"] if "json" in o else error_entry(*o["error"]) for o in outcomes]
 
 
 def _print(outcomes, fmt: CheckFmt, many: bool) -> None:
-    from ..check.report import findings_json, sarif
+    from ..checker.report import findings_json, sarif
 
     if fmt is CheckFmt.json:
         emit_json(findings_json(_entries(outcomes), [o["error"] for o in outcomes if "error" in o]))
@@ -163,7 +163,7 @@ def _print(outcomes, fmt: CheckFmt, many: bool) -> None:
 
 def _summary_table(entries: list[dict]) -> str:
     """One row per file (kinds and parts by their Chinese names from the data files), a totals row."""
-    from ..check.profiles import get_profile
+    from ..checker.profiles import get_profile
     from ..taxonomy import taxonomy
 
     tax = taxonomy()
@@ -190,8 +190,10 @@ def _summary_table(entries: list[dict]) -> str:
 def _exit_code(files: list[dict], fail_on: FailOn) -> int:
     if fail_on is FailOn.never:
         return 0
-    limit = _RANK[fail_on.value]
-    return int(any(_RANK[f["severity"]] <= limit for j in files for f in j["findings"]))
+    from ..model import Severity
+
+    limit = Severity(fail_on.value).rank
+    return int(any(Severity(f["severity"]).rank <= limit for j in files for f in j["findings"]))
 
 
 def suggest_cmd(
@@ -201,11 +203,11 @@ def suggest_cmd(
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件。"),
 ) -> None:
     """为缺少的部分、主题和没有对应措施的问题给出插入位置和可直接修改的文字。"""
-    from ..check import check
-    from ..check.config import load_config
-    from ..check.suggest import suggest, suggestions_json
+    from ..checker import check
+    from ..checker.config import load_config
+    from ..checker.suggest import suggest, suggestions_json
     from ..io import load
-    from ..segment import segment
+    from ..segmenter import segment
 
     result = check(segment(load(file)), profile, load_config(config))
     items = suggest(result)
@@ -225,7 +227,7 @@ def suggest_cmd(
 
 def rules_cmd(fmt: RulesFmt = typer.Option(RulesFmt.table, "--format", "-f", help="输出格式：table、markdown 或 json。")) -> None:
     """列出规则目录：编号、级别、说明、依据。"""
-    from ..check.catalogue import catalogue_json, catalogue_markdown, catalogue_table
+    from ..checker.catalogue import catalogue_json, catalogue_markdown, catalogue_table
 
     if fmt is RulesFmt.markdown:
         sys.stdout.write(catalogue_markdown())

@@ -23,7 +23,7 @@ def draft_cmd(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
 ) -> None:
     """按结构化输入起草报告，并自查草稿。"""
-    from ..draft import make_draft, read_inputs, write_output
+    from ..drafter import make_draft, read_inputs, write_output
     from ..errors import InvalidData, OutputProblem
 
     if output is not None and output.suffix.lower() not in _FORMATS:
@@ -58,7 +58,7 @@ def init_cmd(
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
 ) -> None:
     """生成带中文注释的起草输入示例（YAML）。"""
-    from ..draft.core import init_yaml
+    from ..drafter.core import init_yaml
     from ..errors import OutputProblem
     from ..io.files import atomic_write
 
@@ -79,8 +79,8 @@ def _self_check(text: str, profile: str) -> list[str]:
     【待填：…】 slots are placeholders on purpose: they are counted, not reported one by one.
     Headings with no body text under them are reported too (a drafter-only concern).
     """
-    from ..check import check_text
-    from ..check.registry import SEVERITY_NAMES
+    from ..checker import check_text
+    from ..model import Severity
 
     result = check_text(text, profile=profile)
     lines = []
@@ -88,7 +88,7 @@ def _self_check(text: str, profile: str) -> list[str]:
         matched = text[f.span.start:f.span.end]
         if f.rule == "PLH001" and matched.startswith("【待填"):
             continue
-        lines.append(f"{SEVERITY_NAMES[f.severity]} {f.rule} {f.message}")
+        lines.append(f"{Severity(f.severity).label} {f.rule} {f.message}")
     paras = result.doc.paragraphs
     for i, para in enumerate(paras):
         if para.kind != "heading" or para.level is None:

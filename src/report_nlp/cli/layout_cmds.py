@@ -21,7 +21,7 @@ def fix_layout_cmd(
 ) -> None:
     """按 GB/T 9704-2012 调整 .docx 的字体、字号、行距、缩进和页边距，文字一字不改。"""
     from ..errors import OutputProblem, UnsupportedFormat
-    from ..io.docx_layout import fix_layout
+    from ..layout.fix import fix_layout
 
     if file.suffix.lower() != ".docx":
         raise UnsupportedFormat("fix-layout 只处理 .docx 文件", path=str(file))

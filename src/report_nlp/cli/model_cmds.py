@@ -1,4 +1,4 @@
-"""``tag``, ``classify``, ``train`` and ``evaluate``: thin commands over report_nlp.classify."""
+"""``tag``, ``classify``, ``train`` and ``evaluate``: thin commands over report_nlp.tagger and report_nlp.training."""
 from __future__ import annotations
 
 import re
@@ -22,7 +22,7 @@ def corpus_root(corpus: Path | None, which: str | None = None) -> Path:
     """The corpus folder: ``--corpus``, else ``./corpora``; a Chinese input error otherwise.
 
     Never a folder beside the installed package: after ``pip install .`` there is none."""
-    from ..classify.corpus import corpus_files
+    from ..training.corpus import corpus_files
     from ..errors import FileMissing, InputError
 
     if corpus is None:
@@ -53,10 +53,10 @@ def tag_cmd(
     fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="输出格式：text（结构树）或 json（document@1）。"),
 ) -> None:
     """分析结构，并为每个段落和条目标注部分（L1）、主题（L2）及置信度。"""
-    from ..classify import tag
+    from ..tagger import tag
     from ..io import load
     from ..output import document_json, document_tree
-    from ..segment import segment
+    from ..segmenter import segment
 
     doc = tag(segment(load(file)))
     emit_json(document_json(doc)) if fmt is Fmt.json else emit(document_tree(doc, labels=True))
@@ -72,7 +72,7 @@ def classify_cmd(
     """对问题表述分类：类别、置信度、两个备选类别、纪律与“四风”标签。
 
     不指定方式时，文字有“关于……的报告”式标题或“一、”“二、”式标题行才按报告处理，否则逐行分类。"""
-    from ..classify import classify, problems_json
+    from ..tagger import classify, problems_json
 
     if lines and report:
         raise UsageProblem("--lines 与 --report 只能选一个")
@@ -92,8 +92,8 @@ def train_cmd(
     out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为语料目录旁的 models/）。"),
 ) -> None:
     """用语料重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
-    from ..classify.card import write_card
-    from ..classify.train import train
+    from ..training.card import write_card
+    from ..training.train import train
 
     root = corpus_root(corpus, which.value if which else None)
     outs = [out] if out else [root.resolve().parent / "models"]
@@ -108,7 +108,7 @@ _TASK_NAMES = {"sections": "段落部分与主题", "problems": "问题类别"}
 
 
 def _evaluation_progress(task: str, fraction: float, fold: int) -> None:
-    from ..classify.evaluate import FOLDS
+    from ..training.evaluate import FOLDS
 
     print(f"评估{_TASK_NAMES[task]}：{fraction:.0%}语料，第{fold}/{FOLDS}折完成", file=sys.stderr, flush=True)
 
@@ -120,9 +120,9 @@ def evaluate_cmd(
     save: bool = typer.Option(False, "--save", help="把得分写入语料目录旁的 models/scores.json 和模型卡。"),
 ) -> None:
     """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线（进度显示在 stderr）。"""
-    from ..classify.card import render_scores_zh, save_scores
-    from ..classify.corpus import corpus_hash
-    from ..classify.evaluate import evaluate_problems, evaluate_sections
+    from ..training.card import render_scores_zh, save_scores
+    from ..training.corpus import corpus_hash
+    from ..training.evaluate import evaluate_problems, evaluate_sections
 
     root = corpus_root(corpus)
     with warnings.catch_warnings():
@@ -171,9 +171,9 @@ def statements(source: str, mode: str | None = None) -> tuple[str, list[str]]:
     ``lines``: every non-blank line, in order, nothing dropped. ``report``: the problem
     statements of the report's problems part. ``None``: ``report`` when the text looks like a
     report (:func:`looks_like_report`) and has a problems part, else ``lines``."""
-    from ..classify import problem_items, tag
+    from ..tagger import problem_items, tag
     from ..errors import InputError
-    from ..segment import segment
+    from ..segmenter import segment
 
     raw = read_source(source)
     lines = [ln.strip() for ln in raw.text.split("\n") if ln.strip()]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocx, TooLarge
 from ..model import Block, RawText, Span
-from ..segment.markers import chinese_numeral
+from ..segmenter.markers import chinese_numeral
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -167,7 +167,7 @@ def read_docx(path: Path, name: str, *, max_bytes: int) -> RawText:
         raise EmptyInput("文档正文为空，没有可检查的文字", path=name)
     notes = (f"跳过了{reader.textboxes}个文本框中的文字",) if reader.textboxes else ()
     return RawText(source=name, text=text, format="docx", blocks=tuple(blocks), notes=notes,
-                   suppress=marks.disable_ranges(document, len(text)))
+                   suppress=marks.disable_ranges(document, len(text)), word=document)
 
 
 #: A Word comment that switches rules off on the text it is anchored on (like the inline

@@ -16,21 +16,20 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..errors import InputError, OutputProblem
-from ..model import Document, Finding, Span
+from ..model import Document, Finding, Severity, Span
 from . import max_bytes_setting
 from .docx import W, body_paragraphs, open_docx, run_text, text_runs
 from .files import atomic_write
 
 AUTHOR = "report-nlp"
 INITIALS = "RN"
-SEVERITY_LABEL = {"error": "错误", "warning": "疑似", "info": "提示"}
 _TEXT_TAGS = {W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen"}
 
 
 def comment_text(finding: Finding, draft: str | None = None) -> str:
     """``【错误】message 建议：suggestion``; with ``draft`` (the text ``suggest`` proposes for a
     missing part or theme), ``【错误】message 建议补写：`` and the text itself on new lines."""
-    label = SEVERITY_LABEL.get(finding.severity, finding.severity)
+    label = Severity(finding.severity).label
     text = f"【{label}】{finding.message}"
     if draft:
         return text + " 建议补写（可直接修改后使用）：\n" + draft
@@ -39,54 +38,32 @@ def comment_text(finding: Finding, draft: str | None = None) -> str:
     return text
 
 
-def suggested_drafts(result) -> dict[tuple[str, str], str]:
-    """``(rule, part or theme) → text`` from :func:`report_nlp.check.suggest.suggest`, so the
-    comment on a missing part carries the text to insert, not a pointer to a command."""
-    from ..check.suggest import suggest
-
-    drafts: dict[tuple[str, str], str] = {}
-    for s in suggest(result):
-        rule = {"part": "STR001", "theme": "STR002"}.get(s.kind)
-        if rule:
-            drafts.setdefault((rule, s.key), s.text)
-    return drafts
-
-
-def _draft_for(finding: Finding, drafts) -> str | None:
-    if not drafts:
-        return None
-    key = finding.data.get("part") if finding.rule == "STR001" else finding.data.get("theme")
-    return drafts.get((finding.rule, key)) if key else None
-
-
-def annotate_result(result, source_path, out_path, *, author: str = AUTHOR) -> int:
-    """:func:`annotate_docx` for a :class:`report_nlp.check.CheckResult`, drafts included."""
-    return annotate_docx(source_path, result.doc, result.findings, out_path, author=author,
-                         drafts=suggested_drafts(result))
-
-
 def annotate_docx(source_path, document: Document, findings, out_path, *, author: str = AUTHOR,
-                  drafts: dict | None = None) -> int:
+                  texts: list[str] | None = None) -> int:
     """Write a copy of ``source_path`` to ``out_path`` with one comment per finding.
 
     ``document`` is ``segment(load(source_path))``; ``author`` names the comments' author;
-    ``drafts`` (see :func:`suggested_drafts`) puts the proposed text into the comment on a
-    missing part. Returns the number of comments added. The source is never modified; the
-    copy is written atomically.
+    ``texts`` are the comments' texts in the order of ``findings`` (default
+    :func:`comment_text` of each). Returns the number of comments added. The source is never
+    modified; the copy is written atomically.
     """
     src, out = Path(source_path), Path(out_path)
     if same_file(src, out):
         raise OutputProblem("批注副本不能覆盖原文件，请另选输出路径", path=str(out))
     author = (author or AUTHOR).strip() or AUTHOR
     initials = INITIALS if author == AUTHOR else author[:2]
-    wdoc = open_docx(src, str(source_path), max_bytes_setting())
+    # The loader's parse of the file when the caller has it (one parse per command); the
+    # comments go into it, so annotating the same Document twice re-reads the file.
+    wdoc = document.word if document.word is not None and not getattr(document.word, "_report_nlp_used", False) \
+        else open_docx(src, str(source_path), max_bytes_setting())
+    wdoc._report_nlp_used = True
     anchorer = Anchorer(wdoc, document)
     count = 0
     with _sequential_comment_ids(wdoc):
-        for finding in findings:
+        for k, finding in enumerate(findings):
             first, last = anchorer.anchor(finding)
-            wdoc.add_comment([first, last], text=comment_text(finding, _draft_for(finding, drafts)),
-                             author=author, initials=initials)
+            text = texts[k] if texts is not None else comment_text(finding)
+            wdoc.add_comment([first, last], text=text, author=author, initials=initials)
             count += 1
     save_atomic(wdoc, out)
     return count
