@@ -25,3 +25,17 @@ def cli(capsys):
 @pytest.fixture(scope="session")
 def reference_text() -> str:
     return REFERENCE.read_text(encoding="utf-8")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the tests marked slow (CI runs everything)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
