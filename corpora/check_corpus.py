@@ -22,7 +22,7 @@ THEMES = set(LABELS["themes"])
 CATEGORIES = set(LABELS["categories"])
 DISCIPLINES = set(LABELS["tags"]["discipline"])
 SIFENG = set(LABELS["tags"]["sifeng"])
-KINDS = set(LABELS["kinds"])
+KINDS = {p.stem for p in (HERE.parent / "src" / "report_nlp" / "data" / "profiles").glob("*.yaml")}
 THEMED = set(LABELS["themed_parts"])
 
 

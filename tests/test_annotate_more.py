@@ -30,7 +30,7 @@ def _scan_paragraph_at(doc, offset):
 
 
 def test_paragraph_at_matches_a_scan_everywhere(reference_text):
-    from report_nlp.checker.profiles import get_profile
+    from report_nlp.kinds import get_profile
 
     doc = segment(load(REFERENCE))
     ctx = Context(doc=doc, profile=get_profile("quarterly"))
@@ -39,7 +39,7 @@ def test_paragraph_at_matches_a_scan_everywhere(reference_text):
 
 
 def test_paragraph_at_random_layouts():
-    from report_nlp.checker.profiles import get_profile
+    from report_nlp.kinds import get_profile
 
     rng = random.Random(11)
     for _ in range(200):

@@ -13,7 +13,7 @@ import pytest
 
 import report_nlp.checker as check_pkg
 from report_nlp import batch
-from report_nlp.checker.profiles import get_profile
+from report_nlp.kinds import get_profile
 from report_nlp.io.files import remove_stale_temps
 
 SRC = Path(__file__).resolve().parents[1] / "src"

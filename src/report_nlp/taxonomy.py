@@ -14,7 +14,6 @@ class Taxonomy:
     categories: dict[str, dict]
     disciplines: dict[str, str]
     sifeng: dict[str, str]
-    kinds: dict[str, str]
     themed_parts: tuple[str, ...]
 
     def part_name(self, pid: str | None) -> str:
@@ -29,6 +28,13 @@ class Taxonomy:
     def paired_themes(self, category: str) -> tuple[str, ...]:
         return tuple(self.categories.get(category, {}).get("themes", ()))
 
+    @property
+    def kinds(self) -> dict[str, str]:
+        """Report kind id → its Chinese name (from the kinds registry, i.e. the profile files)."""
+        from .kinds import kinds
+
+        return {pid: k.name for pid, k in kinds().items()}
+
 
 @functools.lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
@@ -39,7 +45,6 @@ def taxonomy() -> Taxonomy:
         categories=raw["categories"],
         disciplines=raw["tags"]["discipline"],
         sifeng=raw["tags"]["sifeng"],
-        kinds=raw["kinds"],
         themed_parts=tuple(raw["themed_parts"]),
     )
     _validate(tax)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from ..model import Document, Finding, Severity, Span
 from .config import Config, disabled_ranges, suppressed
 from .context import Context
-from .profiles import Profile, detect_profile, get_profile
+from ..kinds import Profile, detect_profile, get_profile
 from .registry import Rule, builtin_rules, rule_functions
 
 

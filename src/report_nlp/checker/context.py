@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 
 from ..model import Document, Finding, Paragraph, Span
-from .profiles import Profile
+from ..kinds import Profile
 from .registry import Rule
 
 

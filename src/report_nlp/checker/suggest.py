@@ -6,6 +6,7 @@ import copy
 import re
 from dataclasses import dataclass
 
+from ..kinds import fallback
 from ..resources import load_yaml
 from ..segmenter.markers import CN_NUM, chinese_numeral, cn_to_int
 from ..taxonomy import taxonomy
@@ -77,7 +78,7 @@ def _data(result: CheckResult) -> dict:
     from ..drafter.render import load_wording, template_dirs
 
     data = copy.deepcopy(load_yaml("suggestions.yaml"))
-    wording = load_wording(template_dirs(result.profile.template or "quarterly"), "")
+    wording = load_wording(template_dirs(result.profile.template or fallback()), "")
     for section, values in (wording.get("suggest") or {}).items():
         data.setdefault(section, {}).update(values)
     return data
@@ -107,7 +108,7 @@ def _next_steps(result: CheckResult, findings, data) -> tuple[str, list[str]]:
 
     measures = [{"theme": _theme_of(cat, data["measures"][cat]), "text": data["measures"][cat]}
                 for cat in _categories(findings) if cat in data["measures"]]
-    title, lines = render_next_steps(result.profile.template or "quarterly", measures, _next_period(result))
+    title, lines = render_next_steps(result.profile.template or fallback(), measures, _next_period(result))
     return title, lines
 
 

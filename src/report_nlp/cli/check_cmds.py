@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from ..kinds import help_text as kind_help
 from .common import Fmt, emit, emit_json, fail, handles_errors
 
 
@@ -40,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
 def check_cmd(
     paths: List[Path] = typer.Argument(..., help="报告文件或文件夹（.txt、.md、.docx），可多个。"),
-    profile: str = typer.Option("auto", "--profile", "-p", help="报告类型：auto（自动识别）、quarterly、half_year、annual、responsibility、shuze_shulian、special。"),
+    profile: str = typer.Option("auto", "--profile", "-p", help=kind_help()),
     fmt: CheckFmt = typer.Option(CheckFmt.text, "--format", "-f", help="输出格式：text、json（findings@1）或 sarif。"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="有该级别及以上的问题时退出码为1。"),
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件（默认读取当前目录的 report-nlp.yaml）。"),
@@ -163,7 +164,7 @@ def _print(outcomes, fmt: CheckFmt, many: bool) -> None:
 
 def _summary_table(entries: list[dict]) -> str:
     """One row per file (kinds and parts by their Chinese names from the data files), a totals row."""
-    from ..checker.profiles import get_profile
+    from ..kinds import get_profile
     from ..taxonomy import taxonomy
 
     tax = taxonomy()

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from ..kinds import help_text as kind_help
 from .common import fail, handles_errors
 
 _FORMATS = (".txt", ".md", ".docx")
@@ -17,8 +18,7 @@ def draft_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="输出文件，格式由扩展名决定：.txt、.md 或 .docx；省略则把文本输出到标准输出。"),
     profile: Optional[str] = typer.Option(None, "--profile", "-p",
-                                          help="报告类型：quarterly、half_year、annual、responsibility、shuze_shulian、special；"
-                                               "默认取输入中的 profile，或按期间推断。"),
+                                          help=kind_help(False) + "默认取输入中的 profile，或按期间推断。"),
     templates: Optional[Path] = typer.Option(None, "--templates", help="自定义模板文件夹（在沙箱中渲染），同名文件覆盖内置模板。"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖。"),
 ) -> None:
@@ -53,7 +53,7 @@ def draft_cmd(
 
 def init_cmd(
     profile: str = typer.Option("quarterly", "--profile", "-p",
-                                help="报告类型：quarterly、half_year、annual、responsibility、shuze_shulian、special。"),
+                                help=kind_help(False)),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入的文件（.yaml）；省略则输出到标准输出。"),
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖。"),
 ) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from ..kinds import get_profile
 from . import textutil as tu
 from .render import render
 from .schema import validate
@@ -57,7 +58,7 @@ def complete(ctx: dict) -> None:
     organ = ctx["organ"] or ""
     ctx["organ_short"] = organ[2:] if organ.startswith("中共") else organ
     author = ctx["author"]
-    ctx["signature"] = author["name"] if ctx["profile"] == "shuze_shulian" else organ
+    ctx["signature"] = author["name"] if get_profile(ctx["profile"]).signer == "person" else organ
     ctx["date_text"] = tu.date_text(ctx["date"]) if ctx["date"] else tu.placeholder("成文日期，如2022年3月31日")
     if ctx["addressee"]:
         ctx["addressee"] = ctx["addressee"].rstrip("：:")

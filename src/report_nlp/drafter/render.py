@@ -29,7 +29,12 @@ WORDING = "wording.yaml"
 
 
 def template_dirs(profile: str, user_dir: str | Path | None = None) -> list[Path]:
-    dirs = [TEMPLATES / profile, TEMPLATES / COMMON]
+    """Folders to look templates up in, nearest first: the user's, the kind's, the common one."""
+    from ..kinds import kinds
+
+    kind = kinds().get(profile)
+    own = kind.template_dir if kind is not None and kind.template_dir is not None else TEMPLATES / profile
+    dirs = [own, TEMPLATES / COMMON]
     if user_dir is not None:
         user = Path(user_dir)
         if not user.is_dir():

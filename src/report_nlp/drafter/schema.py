@@ -12,13 +12,13 @@ from typing import Any
 
 from ..errors import InvalidData
 from ..taxonomy import taxonomy
+from ..kinds import get_profile
 from ..user_yaml import shorten
 from . import textutil as tu
 
 TOP_KEYS = ("profile", "organ", "addressee", "salutation", "author", "subject", "title", "period", "date",
             "opening", "work", "problems_intro", "problems", "causes", "measures_intro", "measures",
             "closing", "attachments", "facts")
-_PROFILE_BY_PERIOD = {"quarter": "quarterly", "half": "half_year"}
 _TYPE_NAMES = {bool: "布尔值", int: "整数", float: "小数", str: "文本", list: "列表", dict: "映射", type(None): "空值"}
 _EXPECT = {str: "文本", int: "整数", list: "列表（每项以“- ”开头）", dict: "映射（“名称: 值”的形式）"}
 
@@ -125,12 +125,12 @@ def validate(raw: Any, profile: str | None = None) -> tuple[dict, list[str]]:
     else:
         path = "--profile"
     if profile is None:
-        profile = next((p for k, p in _PROFILE_BY_PERIOD.items() if period and period.get(k)), "annual")
+        profile = _kind_for_period(period)
     profile = errs.run(_choice, profile, tax.kinds, path, "报告类型")
     if period and profile:
         errs.run(_period_fits, period, profile)
     facts = errs.run(_facts, raw.get("facts"), "facts", {}, default={})
-    shuze = profile == "shuze_shulian"
+    shuze = bool(profile) and get_profile(profile).signer == "person"
     ctx: dict[str, Any] = {"profile": profile, "profile_name": tax.kinds.get(profile), "period": period}
     ctx["author"] = errs.run(_author, raw.get("author"), shuze)
     ctx["organ"] = errs.run(_want, raw.get("organ"), str, "organ", not shuze, "发文机关署名，如“中共××市××局党组”")
@@ -183,12 +183,23 @@ def _period(value: Any) -> dict:
     return {"year": year, "quarter": quarter, "half": half, "text": tu.period_text(year, quarter, half)}
 
 
+def _kind_for_period(period: dict | None) -> str:
+    """The kind marked ``period_default`` for the period the input names: a quarter, a
+    half-year, else a whole year."""
+    from ..kinds import kinds
+
+    want = "quarter" if period and period.get("quarter") else "half" if period and period.get("half") else "year"
+    return next((pid for pid, k in kinds().items() if k.period == want and k.period_default),
+                next(pid for pid, k in kinds().items() if k.period == want))
+
+
 def _period_fits(period: dict, profile: str) -> None:
-    if profile == "quarterly" and not period["quarter"]:
+    kind_period = get_profile(profile).period
+    if kind_period == "quarter" and not period["quarter"]:
         raise fail("period.quarter", "季度报告需要填写季度（1—4）")
-    if profile == "half_year" and not period["half"]:
+    if kind_period == "half" and not period["half"]:
         raise fail("period.half", "半年报告需要填写 half（1为上半年，2为下半年）")
-    if profile in ("annual", "responsibility", "shuze_shulian"):
+    if kind_period == "year":
         for key in ("quarter", "half"):
             if period[key]:
                 raise fail(f"period.{key}", "年度报告不应填写季度或半年，请删除此项或改用对应的报告类型")
