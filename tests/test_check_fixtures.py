@@ -7,8 +7,7 @@
 
 Where the checker still disagrees with a careful reviewer, the file is listed below with the
 reason and marked xfail(strict=True), so the test starts failing (XPASS) once the checker is
-fixed and the entry can be dropped. Details for the lead: /tmp/false_alarms.md at the time of
-writing.
+fixed and the entry can be dropped. 
 """
 from __future__ import annotations
 
@@ -30,11 +29,7 @@ EXPECTED = yaml.safe_load((FIXTURES / "defective" / "expected.yaml").read_text(e
 known_false_alarms: dict[str, str] = {}
 
 # Defective reports whose findings differ from the known defects (extra false alarm or a miss).
-known_defective_mismatches = {
-    "q-doubled-miss.txt":
-        "misses TYP001 险险 in 廉政风险险点: jieba cuts it 风险|险点, two real words, so no character is left "
-        "stranded (precision first: a doubled character across two real words is ordinary Chinese)",
-}
+known_defective_mismatches: dict[str, str] = {}
 
 
 def _param(path: pathlib.Path, known: dict[str, str]):

@@ -66,7 +66,7 @@ def check(doc: Document, profile: str | None = "auto", config: Config | None = N
             if (severity, applicability) != (finding.severity, finding.applicability):
                 finding = replace(finding, severity=severity, applicability=applicability)
             findings.append(finding)
-    findings = sorted(_dedupe(findings), key=_order)
+    findings = sorted(_dedupe(_yield(findings, active)), key=_order)
     return CheckResult(doc=doc, profile=prof, profile_detected=recognised, findings=tuple(findings))
 
 
@@ -115,6 +115,23 @@ def _order(f: Finding) -> tuple:
     parts = list(taxonomy().parts)
     part = f.data.get("part")
     return (f.span.start, f.span.end, f.rule, parts.index(part) if part in parts else -1, f.message)
+
+
+def _yield(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Drop a finding of a rule that ``yields_to`` other rules where one of them found something
+    overlapping it (a homophone slip that the typo lexicon already names more exactly)."""
+    yielding = {r.id: set(r.params.get("yields_to") or ()) for r in rules if r.params.get("yields_to")}
+    if not yielding:
+        return findings
+    by_rule: dict[str, list[Span]] = {}
+    for f in findings:
+        by_rule.setdefault(f.rule, []).append(f.span)
+
+    def overlapped(f: Finding) -> bool:
+        return any(s.start < f.span.end and f.span.start < s.end
+                   for other in yielding[f.rule] for s in by_rule.get(other, ()))
+
+    return [f for f in findings if f.rule not in yielding or not overlapped(f)]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -56,6 +56,17 @@ class WordTokenizer:
     def words(self, text: str) -> list[str]:
         return [w for w in self._tk.lcut(text, HMM=True) if w.strip()]
 
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` is an entry of the dictionary (jieba's plus the domain's)."""
+        return bool(self._tk.FREQ.get(text))
+
+    def log_prob(self, text: str) -> float:
+        """Log-probability of the most likely segmentation of ``text`` under the dictionary's
+        word frequencies (jieba's own unigram model; an unknown character counts once)."""
+        route: dict[int, tuple[float, int]] = {}
+        self._tk.calc(text, self._tk.get_DAG(text), route)
+        return route[0][0]
+
 
 def _import_jieba():
     """Import jieba without letting it import ``pkg_resources``.

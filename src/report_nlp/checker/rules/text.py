@@ -1,5 +1,5 @@
 """Rule functions over characters: half-width punctuation, pairs, doubled marks,
-placeholders and doubled characters. Each takes ``(ctx, rule)`` and yields Findings."""
+and placeholders (doubled characters: :mod:`.slips`). Each takes ``(ctx, rule)`` and yields Findings."""
 from __future__ import annotations
 
 import re
@@ -91,42 +91,6 @@ def placeholders(ctx: Context, rule: Rule):
 def _markdown_emphasis(text: str, m: re.Match, start: int, end: int) -> bool:
     line = text[start:end]
     return bool(re.search(r"\*\*[^*\n]+\*\*|(?<!\*)\*[^*\s][^*\n]*\*(?!\*)", line))
-
-
-@rule_function("TYP001")
-def doubled_characters(ctx: Context, rule: Rule):
-    """Two equal Chinese characters where the second (or first) stands alone as a token.
-
-    Doubling across a word boundary is ordinary (学习|习近平, 会议|议程): both characters then
-    sit inside longer words. A typo like 教育育 leaves one character stranded as a token.
-    """
-    from .lexicon import organ_suffixes, reduplication_whitelist
-
-    whitelist = reduplication_whitelist() | set(ctx.options.get("whitelist", ()))
-    suffixes = organ_suffixes()
-    for para in ctx.doc.paragraphs:
-        tokens = para.tokens
-        text = ctx.text
-        for k in range(len(tokens) - 1):
-            a, b = tokens[k], tokens[k + 1]
-            if a.end != b.start:
-                continue
-            left, right = text[a.end - 1], text[b.start]
-            if left != right or not re.match(rf"[{CJK}]", left):
-                continue
-            stranded = (len(b) == 1) or (len(a) == 1)
-            if not stranded:
-                continue
-            if len(a) == 1 and len(b) == 1 and (left + right) in whitelist:
-                continue  # 查查、看看 standing alone are real reduplications; 检查|查 is not
-            if len(b) > 1 and left in suffixes:
-                continue  # 龙湾市|市场监督管理局: an organ name, not a slip
-            if text[a.start:b.end] in whitelist:
-                continue
-            if len(a) == 1 and len(b) == 1 and k + 2 < len(tokens) and text[tokens[k + 2].start] == left:
-                continue  # three in a row (哈哈哈): not a slip
-            span = Span(a.end - 1, b.start + 1)
-            yield ctx.finding(rule, span, fix=(span, left), match=left + right, word=text[a.start:b.end])
 
 
 _CORNER = re.compile(r"[「『][^」』\n]*[」』]")
