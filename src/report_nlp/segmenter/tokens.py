@@ -60,6 +60,11 @@ class WordTokenizer:
         """Whether ``text`` is an entry of the dictionary (jieba's plus the domain's)."""
         return bool(self._tk.FREQ.get(text))
 
+    def single_characters(self, text: str) -> int:
+        """Chinese characters standing alone as words in the dictionary's best segmentation
+        (no HMM, so an unknown word is not glued together by guesswork)."""
+        return sum(1 for w in self._tk.lcut(text, HMM=False) if len(w) == 1 and "\u3400" <= w <= "\u9fff")
+
     def log_prob(self, text: str) -> float:
         """Log-probability of the most likely segmentation of ``text`` under the dictionary's
         word frequencies (jieba's own unigram model; an unknown character counts once)."""

@@ -130,14 +130,15 @@ def _index(min_length: int) -> TermIndex:
 
 
 def _inside_real_word(ctx: Context, para, slip: Slip, tokenizer) -> bool:
-    """A differing character that belongs to a dictionary word reaching outside the span
-    (a term heard across two words of an ordinary sentence), so the span is no slip."""
+    """A differing character that belongs to a dictionary word reaching outside the span (a
+    term heard across two words of an ordinary sentence), or, for a slip that only sounds
+    near, to any dictionary word (公车|使用 is not 公车私用): the span is then no slip."""
     for i in slip.diffs:
         at = slip.span.start + i
         for tok in para.tokens:
             if tok.start <= at < tok.end:
                 outside = tok.start < slip.span.start or tok.end > slip.span.end
-                if outside and len(tok) > 1 and tokenizer.is_word(ctx.text[tok.start:tok.end]):
+                if (outside or not slip.exact) and len(tok) > 1 and tokenizer.is_word(ctx.text[tok.start:tok.end]):
                     return True
                 break
     return False
@@ -200,9 +201,10 @@ def _outermost(by_span: dict[Span, list]) -> list[Span]:
 # ---------------------------------------------------------------- doubled characters
 
 @functools.lru_cache(maxsize=1)
-def _doubling_lists() -> tuple[frozenset[str], frozenset[str]]:
+def _doubling_lists() -> tuple[frozenset[str], frozenset[str], tuple[re.Pattern[str], ...]]:
     data = load_yaml("typos.yaml")
-    return (frozenset(data.get("reduplication_whitelist") or ()), frozenset(data.get("organ_suffixes") or ()))
+    return (frozenset(data.get("reduplication_whitelist") or ()), frozenset(data.get("organ_suffixes") or ()),
+            tuple(re.compile(p) for p in data.get("reduplication_patterns") or ()))
 
 
 def doubling_gain(tokenizer, left: str, char: str, right: str) -> float:
@@ -212,11 +214,20 @@ def doubling_gain(tokenizer, left: str, char: str, right: str) -> float:
 
 @rule_function("TYP001")
 def doubled_characters(ctx: Context, rule: Rule):
-    """TYP001: two equal characters where one of them is a slip."""
+    """TYP001: two equal characters where one of them is a slip.
+
+    Only where the doubling leaves a character stranded that the text without it does not
+    (教育|育, 干部|部队|伍: more single-character words in the best segmentation with both
+    characters than with one; two words meeting, 会议|议程, strand nothing). Then a slip when
+    deleting one restores a term of the genre's vocabulary (理论学学习中心组, 明察暗暗访), or,
+    unless the pair is a reduplication (层层, 一份份) or an organ name running into a word
+    (龙湾市|市场), when the text reads clearly likelier with one (jieba's unigram
+    log-probability gain ≥ ``threshold``).
+    """
     from ...segmenter.tokens import default_tokenizer
 
     tokenizer = default_tokenizer()
-    whitelist, suffixes = _doubling_lists()
+    whitelist, suffixes, patterns = _doubling_lists()
     whitelist = whitelist | set(ctx.options.get("whitelist", ()))
     threshold = float(rule.params.get("threshold", 6.0))
     reach = int(rule.params.get("context", 6))
@@ -228,14 +239,47 @@ def doubled_characters(ctx: Context, rule: Rule):
                 c = text[i]
                 if text[i + 1] != c or (i > s and text[i - 1] == c) or (i + 2 < e and text[i + 2] == c):
                     continue  # not a pair, or three in a row (哈哈哈)
-                if _real_reduplication(text, i, para, whitelist, suffixes, tokenizer):
-                    continue
                 left, right = text[max(s, i - reach):i], text[i + 2:min(e, i + 2 + reach)]
-                if doubling_gain(tokenizer, left, c, right) < threshold:
-                    continue
+                if _extra_singles(tokenizer, left, c, right) < 1:
+                    continue  # two words meeting (会议|议程, 党委会|会议): nothing left stranded
+                if not _restores_term(left, c, right):
+                    if (_real_reduplication(text, i, para, whitelist, suffixes, tokenizer)
+                            or any(p.match(text, max(s, i - 1)) for p in patterns)
+                            or doubling_gain(tokenizer, left, c, right) < threshold):
+                        continue
                 span = Span(i, i + 2)
                 word = _word_around(text, para, i)
                 yield ctx.finding(rule, span, fix=(span, c), match=c + c, word=word)
+
+
+def _restores_term(left: str, char: str, right: str) -> bool:
+    """Whether deleting one of the two ``char`` makes a term of the genre appear across the
+    deletion point (学学习 → 学习中心组 in 理论学习中心组) that the doubled text lacks."""
+    single = left + char + right
+    at = len(left)
+    for term in _terms_by_char().get(char, ()):
+        k = single.find(term)
+        while k != -1:
+            if k <= at < k + len(term) and term not in left + char + char + right:
+                return True
+            k = single.find(term, k + 1)
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _terms_by_char() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for term in genre_terms():
+        if len(term) >= 3:
+            for ch in set(term):
+                index.setdefault(ch, []).append(term)
+    return index
+
+
+def _extra_singles(tokenizer, left: str, char: str, right: str) -> int:
+    """How many more single characters the best segmentation leaves with both ``char`` than
+    with one (a slip strands one: 教育|育; two words meeting do not: 会议|议程)."""
+    return tokenizer.single_characters(left + char + char + right) - tokenizer.single_characters(left + char + right)
 
 
 def _real_reduplication(text: str, i: int, para, whitelist, suffixes, tokenizer) -> bool:
