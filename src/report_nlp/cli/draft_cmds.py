@@ -74,32 +74,9 @@ def init_cmd(
 
 
 def _self_check(text: str, profile: str) -> list[str]:
-    """The checker's findings on the drafter's own output, as Chinese lines for stderr.
+    from ..service import draft_self_check
 
-    【待填：…】 slots are placeholders on purpose: they are counted, not reported one by one.
-    Headings with no body text under them are reported too (a drafter-only concern).
-    """
-    from ..check import check_text
-    from ..check.registry import SEVERITY_NAMES
-
-    result = check_text(text, profile=profile)
-    lines = []
-    for f in result.findings:
-        matched = text[f.span.start:f.span.end]
-        if f.rule == "PLH001" and matched.startswith("【待填"):
-            continue
-        lines.append(f"{SEVERITY_NAMES[f.severity]} {f.rule} {f.message}")
-    paras = result.doc.paragraphs
-    for i, para in enumerate(paras):
-        if para.kind != "heading" or para.level is None:
-            continue
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if nxt is None or (nxt.kind == "heading" and nxt.level is not None and nxt.level <= para.level):
-            lines.append(f"第{i + 1}段“{result.doc.para_text(para)}”是标题，下面没有正文")
-    slots = text.count("【待填：")
-    if slots:
-        lines.append(f"草稿中有{slots}处【待填：…】需要补全")
-    return lines
+    return draft_self_check(text, profile)
 
 
 def register(app: typer.Typer) -> None:

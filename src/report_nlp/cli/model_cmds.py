@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from ..errors import EmptyInput
 from .common import Fmt, emit, emit_json, handles_errors
 
 
@@ -94,11 +93,9 @@ def evaluate_cmd(
     emit_json(result) if fmt is Fmt.json else emit(render_scores(result))
 
 def statements(source: str) -> list[str]:
-    """Problem statements from a file or stdin: a whole report's problem items when the text
-    segments into a report with a problems part, else one statement per non-blank line."""
-    from ..classify import problem_items, tag
+    """Problem statements from a file or stdin (see :func:`report_nlp.service.problem_statements`)."""
     from ..model import RawText
-    from ..segment import segment
+    from ..service import problem_statements
 
     if source == "-":
         raw = RawText(source="<标准输入>", text=sys.stdin.read().replace("\r\n", "\n"))
@@ -106,16 +103,7 @@ def statements(source: str) -> list[str]:
         from ..io import load
 
         raw = load(Path(source))
-    lines = [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
-    if not lines:
-        raise EmptyInput("没有可分类的问题表述", path=raw.source)
-    doc = segment(raw, tokens=False)
-    if len(doc.paragraphs) >= 3:
-        tagged = tag(doc)
-        found = [text for _, text in problem_items(tagged)]
-        if found and any(p.part not in ("problems", "other") for p in tagged.paragraphs):
-            return found
-    return lines
+    return problem_statements(raw)
 
 
 def table(labels) -> str:
