@@ -77,3 +77,9 @@ class ModelProblem(ReportNLPError):
 class OutputProblem(ReportNLPError):
     code = "E300"
     exit_code = 3
+
+
+class UnsafeArchive(InputError):
+    """A .zip upload with paths outside its folder, encryption or an implausible size."""
+
+    code = "E109"
