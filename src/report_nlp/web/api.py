@@ -225,19 +225,21 @@ async def fix_layout(request: Request):
     return _attachment(data, ops.DOCX_TYPE, f"{ops._stem(upload.name)}-版式.docx", {"X-Report-NLP-Paragraphs": str(count)})
 
 
-@router.post("/batch", summary="批量检查（逐行 JSON）", openapi_extra=_doc({"profile": _PROFILE}, file_help="多个报告文件，或一个 .zip"))
+@router.post("/batch", summary="批量检查（逐行 JSON）",
+             openapi_extra=_doc({"profile": _PROFILE, "with_text": {"type": "boolean", "description": "每行附上全文"}},
+                                file_help="多个报告文件，或一个 .zip"))
 async def batch(request: Request):
     """逐个检查多个文件（.zip 会展开），每检查完一个输出一行 JSON（application/x-ndjson）：
     ``{"index", "total", "name", "file"(findings@1 的文件项), "kind", "missing", "categories"}``，
     读不了的文件为 ``{"index", "total", "name", "error": {"code", "message"}}``。"""
     payload = await read_payload(request)
     files = expand(payload.uploads)
-    profile, config = payload.profile(), request.app.state.settings.config
+    profile, config, with_text = payload.profile(), request.app.state.settings.config, payload.flag("with_text")
 
     def rows():
         for i, upload in enumerate(files):
             try:
-                row = ops.batch_row(upload, profile, config)
+                row = ops.batch_row(upload, profile, config, with_text=with_text)
             except Exception as e:  # a bug of ours on one file must not lose the others
                 row = {"name": upload.name, "error": {"code": "E000", "message": f"内部错误（{type(e).__name__}），请报告此问题"}}
             yield json.dumps({"index": i, "total": len(files), **row}, ensure_ascii=False) + "\n"

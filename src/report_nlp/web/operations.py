@@ -161,8 +161,9 @@ def fixed_layout(upload: Upload) -> tuple[bytes, int]:
 
 # --- batch ----------------------------------------------------------------------------------
 
-def batch_row(upload: Upload, profile: str, config) -> dict:
-    """One file of a batch: its findings, kind, missing parts and problem categories, or its error."""
+def batch_row(upload: Upload, profile: str, config, *, with_text: bool = False) -> dict:
+    """One file of a batch: its findings, kind, missing parts and problem categories, or its
+    error; ``with_text`` adds the canonical text (for the page's drill-down)."""
     from ..check.report import file_json
     from ..classify import classify, problem_items
     from ..service import missing_parts
@@ -177,8 +178,11 @@ def batch_row(upload: Upload, profile: str, config) -> dict:
         return {"name": upload.name, "error": error_body(e)["error"]}
     entry = file_json(result)
     tax = taxonomy()
-    return {"name": upload.name, "file": entry, "kind": result.profile.name, "missing": missing_parts(entry),
-            "categories": {tax.category_name(c): n for c, n in categories.most_common()}}
+    row = {"name": upload.name, "file": entry, "kind": result.profile.name, "missing": missing_parts(entry),
+           "categories": {tax.category_name(c): n for c, n in categories.most_common()}}
+    if with_text:
+        row["text"] = result.doc.text
+    return row
 
 
 def annotated_zip(uploads: list[Upload], profile: str, config) -> bytes:
