@@ -428,3 +428,33 @@ def test_cold_check_does_not_import_the_web_stack(tmp_path):
     env = {"PYTHONPATH": str(Path(__file__).parents[1] / "src"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code, str(REFERENCE)], capture_output=True, text=True, env=env, check=False)
     assert "IMPORTED []" in out.stdout, out.stdout + out.stderr
+
+
+def test_worker_processes_take_settings_from_the_environment(monkeypatch):
+    from report_nlp.web.app import app_from_env
+    from report_nlp.web.server import url_for
+
+    monkeypatch.setenv("REPORT_NLP_TOKEN", "t0k")
+    monkeypatch.setenv("REPORT_NLP_ALLOWED_HOSTS", "*")
+    c = TestClient(app_from_env(), base_url="http://any.example:8765")
+    _error(c.get("/api/v1/health"), 401, "E401")
+    assert c.get("/api/v1/health", headers={"authorization": "Bearer t0k"}).status_code == 200
+    monkeypatch.setenv("REPORT_NLP_TOKEN", "")
+    monkeypatch.setenv("REPORT_NLP_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    c = TestClient(app_from_env(), base_url=BASE)
+    assert c.get("/api/v1/health").status_code == 200
+    _error(c.get("/api/v1/health", headers={"host": "evil.example"}), 403, "E403")
+    assert url_for("0.0.0.0", 8765, "t") == "http://127.0.0.1:8765/?token=t"
+    assert url_for("::1", 9000, None) == "http://[::1]:9000/"
+
+
+def test_uploaded_files_leave_no_temporary_copies(client, ref, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    files = [("file", ("a.docx", _docx_bytes(ref, tmp_path))), ("file", ("b.txt", ref.encode()))]
+    (tmp_path / "ref.docx").unlink()
+    assert client.post("/api/v1/batch", files=files).status_code == 200
+    assert client.post("/api/v1/annotate", files={"file": files[0][1]}).status_code == 200
+    _error(client.post("/api/v1/check", files={"file": ("bad.docx", b"PK\x03\x04junk")}), 422, "E108")
+    assert list(tmp_path.iterdir()) == []
