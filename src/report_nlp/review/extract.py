@@ -1,0 +1,56 @@
+"""What the review needs of one report, taken in the batch worker from its CheckResult.
+
+:func:`report_data` is passed to :func:`report_nlp.check.batch.run_batch` as ``extract``:
+each report is read, tagged and checked once, in whichever process checks it, and only
+plain data crosses back (the paragraphs, problem statements with their classification,
+next-step measures, figures, the sender).
+"""
+from __future__ import annotations
+
+import re
+
+from .figures import figures
+from .units import unit_of
+
+_PERIOD = re.compile(r"(?:19|20)\d{2}年(?:度|第[一二三四]季度|[一二三四]季度|[上下]半年)?|第[一二三四]季度|[上下]半年")
+
+
+def report_data(result) -> dict:
+    from ..classify import classify, problem_items
+    from ..classify.problems import strip_marker
+
+    doc = result.doc
+    first = {}
+    for para in doc.paragraphs:
+        first.setdefault(para.part, doc.para_text(para))
+    signature = next((doc.para_text(p) for p in reversed(doc.paragraphs) if p.part == "signature"), None)
+    unit, source = unit_of(first.get("header"), first.get("title"), signature, doc.source)
+    title = first.get("title") or ""
+    period = _PERIOD.search(title)
+    paragraphs = [{"index": p.index, "part": p.part, "text": doc.para_text(p)} for p in doc.paragraphs]
+    items = problem_items(doc)
+    labels = classify([text for _, text in items]) if items else []
+    problems = [{"text": text, "clean": strip_marker(text) or text, "paragraph": _para_of(doc, span.start),
+                 "category": label.category, "confidence": round(label.confidence, 3),
+                 "discipline": list(label.discipline), "sifeng": list(label.sifeng)}
+                for (span, text), label in zip(items, labels)]
+    measures = []
+    for para in doc.paragraphs:
+        if para.items:
+            measures += [{"text": doc.slice(i.span), "paragraph": para.index} for i in para.items if i.part == "next_steps"]
+        elif para.part == "next_steps" and para.kind != "heading":
+            measures.append({"text": doc.para_text(para), "paragraph": para.index})
+    figs = [f for p in paragraphs if p["part"] not in ("title", "date", "header", "colophon")
+            for f in figures(p["text"], p["index"])]
+    present = sorted({p.part for p in doc.paragraphs if p.part} | {i.part for p in doc.paragraphs for i in p.items if i.part})
+    return {"unit": unit, "unit_source": source, "title": title, "period": period.group() if period else None,
+            "required_parts": list(result.profile.required_parts), "present_parts": present,
+            "paragraphs": paragraphs, "problems": problems, "measures": measures, "figures": figs,
+            "format": doc.format}
+
+
+def _para_of(doc, offset: int) -> int:
+    for para in doc.paragraphs:
+        if para.span.start <= offset < max(para.span.end, para.span.start + 1):
+            return para.index
+    return 0
