@@ -28,7 +28,7 @@ def report_data(result) -> dict:
     title = first.get("title") or ""
     period = _PERIOD.search(title)
     paragraphs = [{"index": p.index, "part": p.part, "text": doc.para_text(p)} for p in doc.paragraphs]
-    items = problem_items(doc)
+    items = statements(doc, problem_items(doc))
     labels = classify([text for _, text in items]) if items else []
     problems = [{"text": text, "clean": strip_marker(text) or text, "paragraph": _para_of(doc, span.start),
                  "category": label.category, "confidence": round(label.confidence, 3),
@@ -47,6 +47,19 @@ def report_data(result) -> dict:
             "required_parts": list(result.profile.required_parts), "present_parts": present,
             "paragraphs": paragraphs, "problems": problems, "measures": measures, "figures": figs,
             "format": doc.format}
+
+
+def statements(doc, items: list) -> list:
+    """The problem statements: :func:`report_nlp.classify.problem_items`, plus one-sentence
+    “一是……。” lines of the problems part, which it leaves out as headings (a line that is one
+    lead phrase ending in 。 reads as a heading to the segmenter, but an 一是 item is a statement)."""
+    taken = {span.start for span, _ in items}
+    extra = []
+    for para in doc.paragraphs:
+        if (para.part == "problems" and para.kind == "item" and not para.items and para.span.start not in taken
+                and para.marker and para.marker.endswith("是") and len(para.span) >= 12):
+            extra.append((para.span, doc.para_text(para)))
+    return sorted(items + extra, key=lambda x: x[0].start)
 
 
 def _para_of(doc, offset: int) -> int:
