@@ -29,6 +29,9 @@ def missing_cases(tmp_path):
         "train": ["train", "--corpus", gone],
         "evaluate": ["evaluate", "--corpus", gone],
         "init": ["init", "-o", gone / "in.yaml"],
+        "review": ["review", gone],
+        "review --previous": ["review", REFERENCE, "--previous", gone],
+        "review --units": ["review", REFERENCE, "--units", gone / "units.csv"],
     }
 
 

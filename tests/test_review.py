@@ -8,7 +8,7 @@ import re
 import pytest
 
 from report_nlp.cli import main
-from review_helpers import BOILERPLATE, build
+from .review_helpers import BOILERPLATE, build
 
 
 @pytest.fixture(scope="module")

@@ -161,7 +161,7 @@ def test_review_html_in_chromium(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("no Chromium at /usr/bin/chromium")
-    from review_helpers import build
+    from .review_helpers import build
 
     build(tmp_path)
     page_path = tmp_path / "review.html"
