@@ -254,7 +254,7 @@ def test_batch_files_and_zip_keep_going_past_bad_files(client, ref, tmp_path):
         zf.writestr("收文/说明.pdf", b"%PDF")
     rows = _rows(client.post("/api/v1/batch", files={"file": ("收文.zip", buf.getvalue())}))
     assert [r["name"] for r in rows] == ["收文.zip/收文/一.txt", "收文.zip/收文/二.md", "收文.zip/收文/说明.pdf"]
-    assert "file" in rows[0] and "file" in rows[1] and rows[2]["error"]["code"] == "E107"
+    assert "file" in rows[0] and "file" in rows[1] and rows[2]["error"]["code"] == "E108"  # a damaged PDF (PDFs are read)
 
 
 def _zip(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
@@ -307,7 +307,8 @@ def test_bad_uploads_are_4xx_with_one_chinese_line(client, tmp_path, kind):
 
 def test_status_codes_by_kind(client, tmp_path):
     _error(client.post("/api/v1/check", files={"file": ("huge.txt", make_bad(tmp_path, "huge.txt").read_bytes())}), 413, "E106")
-    _error(client.post("/api/v1/check", files={"file": ("old.doc", b"\xd0\xcf\x11\xe0")}), 415, "E107")
+    _error(client.post("/api/v1/check", files={"file": ("scan.png", b"\x89PNG\r\n\x1a\n")}), 415, "E107")
+    _error(client.post("/api/v1/check", files={"file": ("old.doc", b"\xd0\xcf\x11\xe0")}), 422, "E108")  # .doc is converted: this one is damaged
     _error(client.post("/api/v1/check", files={"file": ("x.docx", make_bad(tmp_path, "bomb.docx").read_bytes())}), 422, "E108")
     _error(client.post("/api/v1/check", files={"file": ("x.docx", make_bad(tmp_path, "encrypted.docx").read_bytes())}), 422, "E108")
     _error(client.post("/api/v1/check", json={"text": "  \n"}), 400, "E103")
