@@ -29,6 +29,10 @@ def missing_cases(tmp_path):
         "train": ["train", "--corpus", gone],
         "evaluate": ["evaluate", "--corpus", gone],
         "init": ["init", "-o", gone / "in.yaml"],
+        "serve --config": ["serve", "--config", gone / "c.yaml", "--port", "1"],
+        "review": ["review", gone],
+        "review --previous": ["review", REFERENCE, "--previous", gone],
+        "review --units": ["review", REFERENCE, "--units", gone / "units.csv"],
     }
 
 

@@ -38,9 +38,13 @@ def failed(path: str, code: str, message: str) -> dict:
     return {"path": path, "error": (path, code, message)}
 
 
-def check_one(path: str, profile: str, config) -> dict:
+def check_one(path: str, profile: str, config, extract=None) -> dict:
     """Check one file; returns plain data (it crosses process boundaries). Never raises for
-    a problem with this one file: a fault in one report must not lose the others."""
+    a problem with this one file: a fault in one report must not lose the others.
+
+    ``extract``: a module-level function of the CheckResult whose plain-data return value is
+    added as ``extra`` (``report-nlp review`` takes what it needs from each report this way,
+    in the worker, so that every report is read, tagged and checked once)."""
     from .checker import check
     from .io import load
     from .segmenter import segment
@@ -48,16 +52,19 @@ def check_one(path: str, profile: str, config) -> dict:
 
     try:
         result = check(segment(load(path)), profile, config)
-        return {"path": path, "json": file_json(result), "lines": text_lines(result)}
+        outcome = {"path": path, "json": file_json(result), "lines": text_lines(result)}
+        if extract is not None:
+            outcome["extra"] = extract(result)
+        return outcome
     except ReportNLPError as e:
         return failed(path, e.code, str(e))
     except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - reported per file, run goes on
         return failed(path, INTERNAL_CODE, f"{path}：检查时出现内部错误（{type(e).__name__}: {e}），已跳过此文件；请报告此问题")
 
 
-def check_many(paths: list[str], profile: str, config) -> list[dict]:
+def check_many(paths: list[str], profile: str, config, extract=None) -> list[dict]:
     """One chunk of a batch, run in a worker process."""
-    return [check_one(p, profile, config) for p in paths]
+    return [check_one(p, profile, config, extract) for p in paths]
 
 
 class Progress:
@@ -97,27 +104,28 @@ class Progress:
         self._reported = self.done
 
 
-def run_batch(files: list[Path], profile: str, config, jobs: int, progress: Progress | None = None):
-    """Yield per-file outcomes in input order (each has ``json`` and ``lines``, or ``error``)."""
+def run_batch(files: list[Path], profile: str, config, jobs: int, progress: Progress | None = None, extract=None):
+    """Yield per-file outcomes in input order (each has ``json`` and ``lines``, or ``error``;
+    with ``extract``, also ``extra``: see :func:`check_one`)."""
     names = [str(f) for f in files]
     if jobs <= 1 or len(names) <= 1:
         for name in names:
-            outcome = check_one(name, profile, config)
+            outcome = check_one(name, profile, config, extract)
             if progress:
                 progress.step()
             yield outcome
     else:
-        yield from _in_pool(names, profile, config, jobs, progress)
+        yield from _in_pool(names, profile, config, jobs, progress, extract)
     if progress:
         progress.finish()
 
 
-def _in_pool(names: list[str], profile: str, config, jobs: int, progress: Progress | None):
+def _in_pool(names: list[str], profile: str, config, jobs: int, progress: Progress | None, extract=None):
     size = max(1, len(names) // (jobs * 8))
     chunks = [names[i:i + size] for i in range(0, len(names), size)]
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)))
     try:
-        futures = [pool.submit(check_many, chunk, profile, config) for chunk in chunks]
+        futures = [pool.submit(check_many, chunk, profile, config, extract) for chunk in chunks]
         for chunk, future in zip(chunks, futures):
             try:
                 outcomes = future.result()

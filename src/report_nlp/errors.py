@@ -100,3 +100,9 @@ def os_reason(e: OSError) -> str:
                errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "文件系统只读",
                errno.EIO: "读写出错", errno.ENAMETOOLONG: "文件名过长", errno.EMFILE: "打开的文件过多"}
     return reasons.get(e.errno, e.strerror or type(e).__name__)
+
+
+class UnsafeArchive(InputError):
+    """A .zip upload with paths outside its folder, encryption or an implausible size."""
+
+    code = "E109"

@@ -52,7 +52,7 @@ def segment_cmd(
 
 
 # Command groups that live in their own modules; each has ``register(app)``.
-COMMAND_MODULES: tuple[str, ...] = ("check_cmds", "layout_cmds", "draft_cmds", "model_cmds")
+COMMAND_MODULES: tuple[str, ...] = ("check_cmds", "layout_cmds", "draft_cmds", "model_cmds", "serve_cmds", "review_cmds")
 
 
 def _register_command_groups() -> None:

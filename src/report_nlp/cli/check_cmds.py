@@ -1,4 +1,4 @@
-"""``check``, ``suggest`` and ``rules``: thin wrappers over :mod:`report_nlp.check`."""
+"""``check``, ``suggest`` and ``rules``: thin wrappers over :mod:`report_nlp.checker`."""
 from __future__ import annotations
 
 import sys
@@ -112,7 +112,7 @@ def _fix(path: Path, doc, result, profile, cfg, output: Optional[Path]):
     from ..model import RawText
     from ..segmenter import segment
 
-    if doc.format == "docx":
+    if doc.format not in ("txt", "md"):  # .docx, and .pdf/.doc/.wps read through a converter
         fail("错误[E107]：--fix 目前只支持 .txt/.md；.docx 请用 --annotate 查看问题后在Word中修改", 2)
     fixed, count = apply_fixes(doc.text, result.findings)
     target = Path(output) if output else Path(path)

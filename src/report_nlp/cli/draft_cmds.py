@@ -74,44 +74,10 @@ def init_cmd(
 
 
 def _self_check(text: str, profile: str) -> list[str]:
-    """The checker's findings on the drafter's own output, as Chinese lines for stderr.
+    from ..service import draft_self_check
 
-    【待填：…】 slots are placeholders on purpose: they are counted, not reported one by one.
-    Headings with no body text under them are reported too (a drafter-only concern).
-    """
-    from ..checker import check_text
-    from ..model import Severity
+    return draft_self_check(text, profile)
 
-    result = check_text(text, profile=profile)
-    lines = []
-    for f in result.findings:
-        matched = text[f.span.start:f.span.end]
-        if f.rule == "PLH001" and matched.startswith("【待填"):
-            continue
-        lines.append(f"{Severity(f.severity).label} {f.rule} {f.message}")
-    paras = result.doc.paragraphs
-    for i, para in enumerate(paras):
-        if para.kind != "heading" or para.level is None:
-            continue
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if nxt is None or (nxt.kind == "heading" and nxt.level is not None and nxt.level <= para.level):
-            lines.append(f"第{i + 1}段“{result.doc.para_text(para)}”是标题，下面没有正文")
-    slots = placeholders(text)
-    if slots:
-        lines += [f"第{line}段第{column}字：{slot}" for line, column, slot in slots]
-        lines.append(f"草稿中有{len(slots)}处【待填：…】需要补全")  # the count last, as a summary
-    return lines
-
-
-def placeholders(text: str) -> list[tuple[int, int, str]]:
-    """Each 【待填：…】 slot with its line (= paragraph: one per line) and column, both from 1."""
-    import re
-
-    found = []
-    for number, line in enumerate(text.splitlines(), 1):
-        for m in re.finditer(r"【待填：[^】]*】", line):
-            found.append((number, m.start() + 1, m.group()))
-    return found
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,6 @@
 """``tag``, ``classify``, ``train`` and ``evaluate``: thin commands over report_nlp.tagger and report_nlp.training."""
 from __future__ import annotations
 
-import re
 import sys
 import warnings
 from enum import Enum
@@ -142,17 +141,6 @@ MODE_NOTES = {
     "report": "分类方式：报告中“存在问题”部分的各条问题，共{n}条",
 }
 
-# A report announces itself by its title or by its numbered headings; a plain list does neither.
-_REPORT_TITLE = re.compile(r"^[^\n]{0,60}关于[^\n]{1,80}的(?:工作)?报告[ \t　]*$", re.M)
-_NUMBERED_HEADING = re.compile(r"^[ \t　]*([一二三四五六七八九十]{1,3})、", re.M)
-
-
-def looks_like_report(text: str) -> bool:
-    """A title 关于……的报告, or headings numbered 一、 and 二、 (a list may start a line with
-    一、 now and then; a report's parts run in sequence)."""
-    return bool(_REPORT_TITLE.search(text)) or {"一", "二"} <= set(_NUMBERED_HEADING.findall(text))
-
-
 def read_source(source: str):
     """A file, or stdin for ``-``, with the same input checks (size, binary, NUL, encoding)."""
     from ..io import from_bytes, load, max_bytes_setting
@@ -166,27 +154,10 @@ def read_source(source: str):
 
 
 def statements(source: str, mode: str | None = None) -> tuple[str, list[str]]:
-    """``(mode, statements)`` from a file or stdin.
+    """``(mode, statements)`` from a file or stdin (see :func:`report_nlp.service.problem_statements`)."""
+    from ..service import problem_statements
 
-    ``lines``: every non-blank line, in order, nothing dropped. ``report``: the problem
-    statements of the report's problems part. ``None``: ``report`` when the text looks like a
-    report (:func:`looks_like_report`) and has a problems part, else ``lines``."""
-    from ..tagger import problem_items, tag
-    from ..errors import InputError
-    from ..segmenter import segment
-
-    raw = read_source(source)
-    lines = [ln.strip() for ln in raw.text.split("\n") if ln.strip()]
-    if not lines:
-        raise EmptyInput("没有可分类的问题表述", path=raw.source)
-    if mode == "lines" or (mode is None and not looks_like_report(raw.text)):
-        return "lines", lines
-    found = [text for _, text in problem_items(tag(segment(raw, tokens=False)))]
-    if found:
-        return "report", found
-    if mode == "report":
-        raise InputError("没有找到“存在问题”部分；如果是逐行列出的问题表述，请用 --lines", path=raw.source)
-    return "lines", lines
+    return problem_statements(read_source(source), mode)
 
 
 def table(labels) -> str:

@@ -36,15 +36,14 @@ def max_bytes_setting() -> int:
     return int(value * 1024 * 1024)
 
 _CONVERT_HINT = {
-    ".doc": "旧版Word（.doc）格式不受支持，请在Word或WPS中另存为.docx后重试",
-    ".wps": "WPS文字（.wps）格式不受支持，请在WPS中另存为.docx后重试",
-    ".pdf": "PDF文件不受支持，请使用原始的.docx文件，或将文字复制到.txt文件后重试",
     ".rtf": "RTF格式不受支持，请另存为.docx或.txt后重试",
     ".odt": "ODT格式不受支持，请另存为.docx后重试",
 }
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-SUFFIXES = TEXT_SUFFIXES | {".docx"}
+#: Read through a converter: the PDF text layer (io/pdf.py), .doc/.wps via LibreOffice (io/convert.py).
+CONVERTED_SUFFIXES = {".pdf", ".doc", ".wps"}
+SUFFIXES = TEXT_SUFFIXES | {".docx"} | CONVERTED_SUFFIXES
 
 
 def require_file(path: str | os.PathLike) -> Path:
@@ -58,7 +57,7 @@ def require_file(path: str | os.PathLike) -> Path:
 
 
 def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
-    """Read a .txt/.md/.docx file into its canonical text, or raise an InputError.
+    """Read a .txt/.md/.docx (or .pdf/.doc/.wps) file into its canonical text, or raise an InputError.
 
     ``max_bytes``: the size limit; by default :func:`max_bytes_setting`."""
     max_bytes = max_bytes_setting() if max_bytes is None else max_bytes
@@ -70,7 +69,7 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
     if suffix in _IMAGES:
         raise UnsupportedFormat("图片文件不受支持，请使用.docx或.txt格式的报告文本", path=name)
     if suffix not in SUFFIXES:
-        raise UnsupportedFormat(f"不支持“{suffix or '无扩展名'}”文件，请使用.txt、.md或.docx", path=name)
+        raise UnsupportedFormat(f"不支持“{suffix or '无扩展名'}”文件，请使用.txt、.md、.docx或.pdf", path=name)
     try:  # an unreadable file (no permission) is the user's to fix, for .docx as for text
         with open(p, "rb"):
             size = p.stat().st_size
@@ -80,6 +79,14 @@ def load(path: str | os.PathLike, *, max_bytes: int | None = None) -> RawText:
         from .docx import read_docx
 
         return read_docx(p, name, max_bytes=max_bytes)
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(p, name, max_bytes=max_bytes)
+    if suffix in CONVERTED_SUFFIXES:
+        from .convert import read_converted
+
+        return read_converted(p, name, max_bytes=max_bytes)
     if size > max_bytes:
         raise too_large(size, max_bytes, name)
     try:
