@@ -26,10 +26,24 @@ DEFECTIVE = sorted((FIXTURES / "defective").glob("*.txt"))
 EXPECTED = yaml.safe_load((FIXTURES / "defective" / "expected.yaml").read_text(encoding="utf-8"))
 
 # Clean reports on which the checker raises an error or warning a careful reviewer would call false.
-known_false_alarms: dict[str, str] = {}
+known_false_alarms: dict[str, str] = {
+    "v2-h1-bank-2023.txt": "PAR001: the 清廉文化 problem is classified as formalism, so next-steps item (三), which answers it, is not paired",
+    "v2-h1-street-2023.txt": "STR002: a half-year 主体责任 title is detected as the annual 主体责任 kind, which requires 廉洁自律",
+    "v2-rectify-audit-soe-2024.txt": "ELM005: the audited span 2021年至2023年 in the opening is read as the report period (980 days)",
+    "v2-resp-education-2023.txt": "PAR001: the 食堂/校服 supervision problem is not paired with next-steps item (二) naming the same fields",
+    "v2-resp-soe-2024.txt": "STR002: a whole 班子成员廉洁自律 section is tagged 责任落实 only",
+    "v2-special-yianzugai-transport-2024.txt": "PLH001: 所长张某某, the usual anonymisation of a case subject, is taken for a placeholder",
+}
 
 # Defective reports whose findings differ from the known defects (extra false alarm or a miss).
-known_defective_mismatches: dict[str, str] = {}
+known_defective_mismatches: dict[str, str] = {
+    "v2-body-date-dots.txt": "miss: dates written 2024.3.15 inside the body are checked by no rule (ELM004 reads the 成文日期 only)",
+    "v2-docnum-lenticular.txt": "the document-number line with 【2024】 is taken as the title (ELM007) and 【2024】 as a placeholder (PLH001)",
+    "v2-levels-upside-down.txt": "PAR001 although a matching measure exists",
+    "v2-missing-next-steps.txt": "miss: no PAR001 when each 一是/二是 problem is its own paragraph",
+    "v2-series-order.txt": "PAR001 although a matching measure exists",
+    "v2-title-form.txt": "miss: a title 工作汇报 without 关于 gets no ELM007 (nor the info ELM010)",
+}
 
 
 def _param(path: pathlib.Path, known: dict[str, str]):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 class RuleScore:
     rule: str
     positives: int = 0
+    negatives: int = 0
     found: int = 0
     mended: int = 0
     false_alarms: int = 0
@@ -36,7 +37,7 @@ def score_rule(rule_id: str, positives: list[dict], negatives: list[str]) -> Rul
     from .registry import rules_by_id
 
     rules = (rules_by_id()[rule_id],)
-    score = RuleScore(rule=rule_id, positives=len(positives))
+    score = RuleScore(rule=rule_id, positives=len(positives), negatives=len(negatives))
 
     def findings(text: str):
         return check(segment(text), profile="quarterly", rules=rules).findings

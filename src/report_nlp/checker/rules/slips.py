@@ -230,6 +230,7 @@ def doubled_characters(ctx: Context, rule: Rule):
     whitelist, suffixes, patterns = _doubling_lists()
     whitelist = whitelist | set(ctx.options.get("whitelist", ()))
     threshold = float(rule.params.get("threshold", 6.0))
+    boundary_threshold = float(rule.params.get("boundary_threshold", threshold))
     reach = int(rule.params.get("context", 6))
     text = ctx.text
     for para in ctx.doc.paragraphs:
@@ -244,12 +245,23 @@ def doubled_characters(ctx: Context, rule: Rule):
                     continue  # two words meeting (会议|议程, 党委会|会议): nothing left stranded
                 if not _restores_term(left, c, right):
                     if (_real_reduplication(text, i, para, whitelist, suffixes, tokenizer)
-                            or any(p.match(text, max(s, i - 1)) for p in patterns)
-                            or doubling_gain(tokenizer, left, c, right) < threshold):
+                            or any(p.match(text, max(s, i - 1)) for p in patterns)):
+                        continue
+                    # Each character inside a longer word (教师|师德, 对标|标杆) is how two words
+                    # meet; only a much likelier text without one makes it a slip.
+                    need = boundary_threshold if _both_in_words(para, i) else threshold
+                    if doubling_gain(tokenizer, left, c, right) < need:
                         continue
                 span = Span(i, i + 2)
                 word = _word_around(text, para, i)
                 yield ctx.finding(rule, span, fix=(span, c), match=c + c, word=word)
+
+
+def _both_in_words(para, i: int) -> bool:
+    """Whether each of the two characters at ``i`` sits in a word of two or more characters."""
+    first = next((t for t in para.tokens if t.start <= i < t.end), None)
+    second = next((t for t in para.tokens if t.start <= i + 1 < t.end), None)
+    return first is not None and second is not None and len(first) > 1 and len(second) > 1
 
 
 def _restores_term(left: str, char: str, right: str) -> bool:
