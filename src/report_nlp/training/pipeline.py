@@ -54,8 +54,8 @@ class WordAnalyzer:
         return default_tokenizer().words(text)
 
 
-def make_features(task: str) -> FeatureUnion:
-    spec = SPECS[task]
+def make_features(task: str, spec: dict | None = None) -> FeatureUnion:
+    spec = spec or SPECS[task]
     parts, weights = [], {}
     for name, field, analyzer, ngrams, min_df, weight in spec["blocks"]:
         if analyzer == "dict":
@@ -70,9 +70,11 @@ def make_features(task: str) -> FeatureUnion:
     return FeatureUnion(parts, transformer_weights=weights)
 
 
-def make_pipeline(task: str, multilabel: bool = False) -> Pipeline:
-    clf = LogisticRegression(C=SPECS[task]["C"], max_iter=3000, random_state=RANDOM_STATE,
-                             class_weight=SPECS[task].get("class_weight"))
+def make_pipeline(task: str, multilabel: bool = False, spec: dict | None = None) -> Pipeline:
+    """The pipeline of ``task``; ``spec`` replaces its SPECS entry (training/tune.py tries settings)."""
+    spec = spec or SPECS[task]
+    clf = LogisticRegression(C=spec["C"], max_iter=3000, random_state=RANDOM_STATE,
+                             class_weight=spec.get("class_weight"))
     if multilabel:
         clf = OneVsRestClassifier(clf)
-    return Pipeline([("features", make_features(task)), ("clf", clf)])
+    return Pipeline([("features", make_features(task, spec)), ("clf", clf)])
