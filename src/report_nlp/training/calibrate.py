@@ -10,6 +10,8 @@ needs no scikit-learn. Grids, not an optimiser: the same data always give the sa
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
@@ -31,7 +33,12 @@ def out_of_fold(data: Dataset, spec: dict | None = None) -> tuple[list[str], np.
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
     classes = sorted(set(data.y))
     scores = np.full((len(data.y), len(classes)), -np.inf)
-    for train_idx, test_idx in cv.split(data.rows, data.y, data.groups):
+    with warnings.catch_warnings():
+        # scikit-learn's English note on classes smaller than the folds; rare classes simply
+        # miss from some folds' models (their scores stay -inf there)
+        warnings.simplefilter("ignore", UserWarning)
+        splits = list(cv.split(data.rows, data.y, data.groups))
+    for train_idx, test_idx in splits:
         model = fit_model("category", data.subset(train_idx), spec)[1]
         cols = [classes.index(c) for c in model.classes]
         scores[np.ix_(test_idx, cols)] = model.decision([data.rows[i] for i in test_idx])

@@ -46,6 +46,12 @@ def write_card(folder: Path, stats: dict, update_meta: bool = True) -> None:
         "Each is a scikit-learn pipeline (TF-IDF character n-grams + jieba words [+ section heading]"
         " [+ context one-hots] → LogisticRegression) exported to JSON vocabularies and `.npy` arrays;"
         " prediction recomputes the scores from the arrays (no pickle, no scikit-learn at run time).", "",
+        "The category model carries two more numbers in category.json, fitted on out-of-fold scores of the"
+        " training corpus (StratifiedGroupKFold(5) by statement group; training/calibrate.py): a softmax"
+        " `temperature` T (probabilities = softmax(scores / T), T minimising the log loss) and an"
+        " `other_threshold` τ (a statement whose best probability outside `other` stays below τ is `other`,"
+        " τ maximising the out-of-fold macro-F1). Settings were chosen by grouped cross-validation without the"
+        " locked test split (`python -m report_nlp.training.tune`), never on the dev set.", "",
         "Settings: `" + json.dumps({k: {"C": v["C"], "class_weight": v.get("class_weight"),
                                         "blocks": [b[:5] for b in v["blocks"]]} for k, v in SPECS.items()},
                                        ensure_ascii=False) + "`", "",
