@@ -60,6 +60,34 @@ def near_duplicates(texts: list[str], threshold: float = 0.8) -> list[tuple[int,
     return pairs
 
 
+BODY_PARTS = ("work", "problems", "next_steps")
+#: A body record this short that does not end a sentence is a heading line (二、存在的问题,
+#: （一）强化组织领导), not a body paragraph.
+HEADING_MAX_CHARS = 40
+
+
+def is_body_paragraph(rec: dict) -> bool:
+    text = rec.get("text", "").strip()
+    if rec.get("part") not in BODY_PARTS:
+        return False
+    return len(text) > HEADING_MAX_CHARS or text.endswith(("。", "；", "！", "？"))
+
+
+def body_shape(recs: list[dict]) -> str:
+    """Median characters of body paragraphs and labelled inline items (一是……二是……) per body
+    paragraph; how far the corpus's paragraphs look like real reports'."""
+    body = [r for r in recs if is_body_paragraph(r)]
+    if not body:
+        return "no body paragraphs"
+    lengths = sorted(len(r["text"].strip()) for r in body)
+    mid = len(lengths) // 2
+    median = lengths[mid] if len(lengths) % 2 else (lengths[mid - 1] + lengths[mid]) / 2
+    items = sum(len(r.get("items") or []) for r in body)
+    multi = sum(1 for r in body if r.get("items"))
+    return (f"{len(body)} body paragraphs, median {median:g} characters, {items / len(body):.2f} inline items"
+            f" per paragraph, {multi / len(body):.0%} with inline items")
+
+
 def check_tags(where: str, rec: dict, errors: list[str]) -> None:
     for key, allowed in (("discipline", DISCIPLINES), ("sifeng", SIFENG)):
         vals = rec.get(key, [])
@@ -122,6 +150,7 @@ def main(argv: list[str]) -> int:
     themes: collections.Counter[str] = collections.Counter()
     cats: collections.Counter[str] = collections.Counter()
     reports: dict[str, str] = {}
+    batches: dict[str, list[dict]] = collections.defaultdict(list)
     for path in files:
         kind = path.parent.name
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -143,6 +172,7 @@ def main(argv: list[str]) -> int:
                 if rec.get("theme"):
                     themes[rec["theme"]] += 1
                 reports.setdefault(rec.get("report"), rec.get("kind"))
+                batches[path.stem].append(rec)
             texts.append(rec.get("text", ""))
     dups = near_duplicates(texts)
     for e in errors:
@@ -151,6 +181,11 @@ def main(argv: list[str]) -> int:
     print(f"parts: {dict(parts)}")
     print(f"themes: {dict(themes)}")
     print(f"problem categories: {dict(cats)}")
+    if batches:
+        print("body paragraphs (work/problems/next_steps, heading lines left out):")
+        for name, recs in sorted(batches.items()):
+            print(f"  {name}: {body_shape(recs)}")
+        print(f"  all: {body_shape([r for recs in batches.values() for r in recs])}")
     checked = sum(1 for t in texts if len(re.sub(r"\s+", "", t)) >= MIN_DUP_CHARS)
     share = len(dups) / max(1, checked)
     print(f"records: {len(texts)}; near-duplicate pairs (5-gram Jaccard > 0.8) among the {checked} records of"

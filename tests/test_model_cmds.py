@@ -64,10 +64,18 @@ def test_evaluate_shows_progress_and_chinese_tables(cli, tmp_path, monkeypatch):
     # One training share instead of three keeps the test short; the CLI path is the same.
     monkeypatch.setattr(ev, "evaluate_sections", functools.partial(ev.evaluate_sections, fractions=(1.0,)))
     monkeypatch.setattr(ev, "evaluate_problems", functools.partial(ev.evaluate_problems, fractions=(1.0,)))
-    small_corpus(tmp_path, reports=6, groups=6)
+    monkeypatch.setattr(ev, "evaluate_dev", functools.partial(ev.evaluate_dev, fractions=(1.0,)))
+    # Eight reports: two of them (sa-r02, sa-r05) fall in the locked test split, six stay for five folds.
+    root = small_corpus(tmp_path, reports=8, groups=6)
+    (root / "dev").mkdir()
+    dev = (CORPUS / "dev" / "voices-dev.jsonl").read_text(encoding="utf-8").splitlines()[:24]
+    (root / "dev" / "dev.jsonl").write_text("\n".join(dev) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = cli("evaluate")
     assert code == 0
     assert "评估段落部分与主题：100%语料，第5/5折完成" in err and "评估问题类别：100%语料，第5/5折完成" in err
     assert "| 指标 | 得分 |" in out and "| 语料比例 | 部分准确率 | 主题宏平均F1 | 问题类别宏平均F1 |" in out
     assert "part accuracy" not in out and "measure" not in out
+    assert "| 锁定测试集：段落所属部分准确率（2篇报告" in out and "| 锁定测试集：问题类别宏平均F1" in out
+    assert "| 其他文体开发集（corpora/dev，24条，从不参与训练）：问题类别宏平均F1 |" in out
+    assert "其他文体开发集上的学习曲线" in out

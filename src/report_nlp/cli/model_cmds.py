@@ -103,12 +103,16 @@ def train_cmd(
     print(f"已训练：{', '.join(k for k in stats if k != 'corpus_sha256')} → {', '.join(map(str, outs))}", file=sys.stderr)
 
 
-_TASK_NAMES = {"sections": "段落部分与主题", "problems": "问题类别"}
+_TASK_NAMES = {"sections": "段落部分与主题", "problems": "问题类别", "dev": "其他文体开发集上的问题类别",
+               "locked": "锁定测试集上的段落部分与主题"}
 
 
-def _evaluation_progress(task: str, fraction: float, fold: int) -> None:
+def _evaluation_progress(task: str, fraction: float, fold: int | None) -> None:
     from ..training.evaluate import FOLDS
 
+    if fold is None:  # one training run, no folds: the dev set and the locked split
+        print(f"评估{_TASK_NAMES[task]}：{fraction:.0%}语料，完成", file=sys.stderr, flush=True)
+        return
     print(f"评估{_TASK_NAMES[task]}：{fraction:.0%}语料，第{fold}/{FOLDS}折完成", file=sys.stderr, flush=True)
 
 
@@ -118,10 +122,11 @@ def evaluate_cmd(
     corpus: Path = typer.Option(None, "--corpus", help="语料目录（缺省为当前目录下的 corpora/）。"),
     save: bool = typer.Option(False, "--save", help="把得分写入语料目录旁的 models/scores.json 和模型卡。"),
 ) -> None:
-    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线（进度显示在 stderr）。"""
+    """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线；
+    另报锁定测试集和其他文体开发集（corpora/dev，从不参与训练）上的得分（进度显示在 stderr）。"""
     from ..training.card import render_scores_zh, save_scores
     from ..training.corpus import corpus_hash
-    from ..training.evaluate import evaluate_problems, evaluate_sections
+    from ..training.evaluate import evaluate_dev, evaluate_locked, evaluate_problems, evaluate_sections
 
     root = corpus_root(corpus)
     with warnings.catch_warnings():
@@ -129,7 +134,9 @@ def evaluate_cmd(
         warnings.simplefilter("ignore", UserWarning)
         result = {"schema": "report-nlp/evaluation@1", "corpus_sha256": corpus_hash(root),
                   "sections": evaluate_sections(root, progress=_evaluation_progress),
-                  "problems": evaluate_problems(root, progress=_evaluation_progress)}
+                  "problems": evaluate_problems(root, progress=_evaluation_progress),
+                  "locked": evaluate_locked(root, progress=_evaluation_progress),
+                  "dev": evaluate_dev(root, progress=_evaluation_progress)}
     if save:
         save_scores([root.resolve().parent / "models"], result)
     emit_json(result) if fmt is Fmt.json else emit(render_scores_zh(result))

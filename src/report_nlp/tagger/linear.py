@@ -90,6 +90,12 @@ class LinearModel:
     blocks: list[Block]
     coef: np.ndarray              # (n_classes or 1, n_features)
     intercept: np.ndarray
+    #: Softmax temperature fitted on out-of-fold scores (train.calibrate): probabilities are
+    #: softmax(scores / temperature), so that a confidence of 0.8 is right about 80 % of the time.
+    temperature: float = 1.0
+    #: A statement whose best probability outside ``other`` stays below this is ``other``
+    #: (problems.decide); None when the model was trained without the threshold.
+    other_threshold: float | None = None
 
     @property
     def n_features(self) -> int:
@@ -122,6 +128,7 @@ class LinearModel:
             return np.column_stack([1.0 - p, p])
         if self.kind == "ovr":
             return 1.0 / (1.0 + np.exp(-scores))
+        scores = scores / self.temperature
         scores = scores - scores.max(axis=1, keepdims=True)
         e = np.exp(scores)
         return e / e.sum(axis=1, keepdims=True)

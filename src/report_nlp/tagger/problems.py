@@ -66,15 +66,33 @@ def strip_marker(text: str) -> str:
     return _LEADING_MARKER.sub("", text, count=1).strip()
 
 
+OTHER = "other"
+
+
+def decide(dist: dict[str, float], threshold: float = 0.0) -> tuple[str, float, tuple[tuple[str, float], ...]]:
+    """(category, confidence, two alternatives) of one probability distribution.
+
+    The most probable category wins, unless its probability — the best outside ``other`` —
+    stays below ``threshold``: then the statement is ``other``, with confidence one minus that
+    probability (how likely the best named category is wrong), and the two best named
+    categories as alternatives."""
+    ranked = sorted(dist.items(), key=lambda kv: (-kv[1], kv[0]))
+    named = [(c, float(p)) for c, p in ranked if c != OTHER]
+    if threshold > 0.0 and named and ranked[0][0] != OTHER and named[0][1] < threshold:
+        return OTHER, 1.0 - named[0][1], tuple(named[:2])
+    (best, conf), alts = ranked[0], tuple((c, float(p)) for c, p in ranked[1:3])
+    return best, float(conf), alts
+
+
 def classify_texts(texts: list[str], scorer) -> list[ProblemLabel]:
     clean = [strip_marker(t) or t for t in texts]
     cats = scorer.categories(clean)
     tags = scorer.tags(clean)
+    threshold = getattr(scorer, "other_threshold", 0.0)
     out = []
     for text, dist, (disc, sif) in zip(texts, cats, tags):
-        ranked = sorted(dist.items(), key=lambda kv: (-kv[1], kv[0]))
-        (best, conf), alts = ranked[0], tuple((c, float(p)) for c, p in ranked[1:3])
-        out.append(ProblemLabel(text=text, category=best, confidence=float(conf),
+        best, conf, alts = decide(dist, threshold)
+        out.append(ProblemLabel(text=text, category=best, confidence=conf,
                                 discipline=tuple(disc), sifeng=tuple(sif), alternatives=alts))
     return out
 

@@ -14,6 +14,9 @@ from .problems import keyword_categories, keyword_tags
 class RuleScorer:
     """Cue phrases only: used when no trained model is installed."""
 
+    #: Cue phrases give no calibrated probability: no threshold sends a statement to ``other``.
+    other_threshold = 0.0
+
     def parts(self, rows: list[dict]):
         return None
 

@@ -26,6 +26,10 @@ def save_model(model: LinearModel, name: str, folder: Path) -> list[Path]:
         "blocks": [{"name": b.name, "field": b.field, "analyzer": b.analyzer, "weight": b.weight,
                     "ngram_range": list(b.ngram_range), "vocabulary": b.vocabulary} for b in model.blocks],
     }
+    if model.temperature != 1.0:
+        meta["temperature"] = model.temperature
+    if model.other_threshold is not None:
+        meta["other_threshold"] = model.other_threshold
     written = [folder / f"{name}.json"]
     written[0].write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     arrays = {"coef": model.coef, "intercept": model.intercept}
@@ -54,7 +58,9 @@ def load_model(name: str, folder: Path) -> LinearModel:
         intercept = np.load(folder / f"{name}.intercept.npy", allow_pickle=False)
     except (OSError, ValueError, KeyError) as e:
         raise ModelProblem(f"无法读取模型：{e}", path=str(path)) from e
-    return LinearModel(meta["kind"], list(meta["classes"]), blocks, coef, intercept)
+    threshold = meta.get("other_threshold")
+    return LinearModel(meta["kind"], list(meta["classes"]), blocks, coef, intercept,
+                       float(meta.get("temperature", 1.0)), None if threshold is None else float(threshold))
 
 
 class ModelScorer:
@@ -71,6 +77,10 @@ class ModelScorer:
 
     def themes(self, rows):
         return self.theme.dists(rows)
+
+    @property
+    def other_threshold(self) -> float:
+        return self.category.other_threshold or 0.0
 
     def categories(self, texts):
         from .features import text_row

@@ -18,9 +18,9 @@ from ..tagger.store import save_model
 MIN_TAG_POSITIVES = 8
 
 
-def fit_model(task: str, data: Dataset) -> tuple[object, LinearModel]:
+def fit_model(task: str, data: Dataset, spec: dict | None = None) -> tuple[object, LinearModel]:
     """Fit the sklearn pipeline of ``task`` on ``data``; return it and its exported arrays."""
-    pipe = make_pipeline(task).fit(data.rows, data.y)
+    pipe = make_pipeline(task, spec=spec).fit(data.rows, data.y)
     return pipe, LinearModel.from_pipeline(pipe)
 
 
@@ -51,17 +51,29 @@ def train_sections(reports: list[Report], out: Path) -> dict:
     return {"reports": len(reports), "part_rows": len(parts.y), "theme_rows": len(themes.y)}
 
 
+def fit_category(data: Dataset) -> tuple[LinearModel, dict | None]:
+    """The category model on classifier rows, with its temperature and ``other`` threshold
+    fitted on out-of-fold scores of the same data (calibrate.py); and the calibration figures."""
+    from .calibrate import calibrate
+
+    model = fit_model("category", data)[1]
+    cal = calibrate(data)
+    if cal is not None:
+        model.temperature, model.other_threshold = cal["temperature"], cal["other_threshold"]
+    return model, cal
+
+
 def train_problems(data: Dataset, out: Path) -> dict:
     cat = Dataset(data.rows, [c for c, _ in data.y], data.groups)
     from ..tagger.features import text_row
 
     rows = [text_row(t) for t in cat.rows]
-    _, cat_model = fit_model("category", Dataset(rows, cat.y, cat.groups))
+    cat_model, cal = fit_category(Dataset(rows, cat.y, cat.groups))
     save_model(cat_model, "category", out)
     tagged = fit_tags(Dataset(rows, data.y, data.groups))
     if tagged is not None:
         save_model(tagged[1], "tags", out)
-    return {"statements": len(cat.y), "tags": tagged[1].classes if tagged else []}
+    return {"statements": len(cat.y), "tags": tagged[1].classes if tagged else [], "calibration": cal}
 
 
 def train(root: Path, outs: list[Path], which: str | None = None) -> dict:
