@@ -22,7 +22,6 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-
 _TITLE_TEXT = re.compile(r"^[^。！？]{0,40}(?:关于[^。！？]+的[^。！？]*报告|报告)$")
 #: Body paragraphs shorter than this are not judged for indent (署名, 日期 and the like).
 MIN_INDENT_CHARS = 15
-ROLES = ("title", "body", "level1", "level2", "level3", "level4")
 
 
 @dataclass

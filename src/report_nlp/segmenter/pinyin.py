@@ -82,8 +82,3 @@ def near_primary(char: str) -> str | None:
 def homophones(slip: str, meant: str) -> bool:
     """``slip`` in its common reading sounds exactly as one reading of ``meant`` (同音)."""
     return primary(slip) in readings(meant)
-
-
-def near_homophones(slip: str, meant: str) -> bool:
-    """The same once near sounds are folded together (近音)."""
-    return near_primary(slip) in near_readings(meant)

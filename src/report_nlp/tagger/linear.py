@@ -91,10 +91,6 @@ class LinearModel:
     coef: np.ndarray              # (n_classes or 1, n_features)
     intercept: np.ndarray
 
-    @property
-    def n_features(self) -> int:
-        return sum(len(b.vocabulary) for b in self.blocks)
-
     def transform(self, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each row as (column indices, values): the non-zeros of its sparse feature vector."""
         out = []

@@ -16,7 +16,6 @@ from ..errors import ModelProblem
 from .linear import Block, LinearModel
 
 FORMAT = "report-nlp/linear-model@1"
-MODEL_NAMES = ("part", "theme", "category", "tags")
 
 
 def save_model(model: LinearModel, name: str, folder: Path) -> list[Path]:

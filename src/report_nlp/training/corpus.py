@@ -39,13 +39,6 @@ class Dataset:
         self.y.append(label)
         self.groups.append(group)
 
-    def subset(self, idx) -> "Dataset":
-        return Dataset([self.rows[i] for i in idx], [self.y[i] for i in idx], [self.groups[i] for i in idx])
-
-
-def default_root() -> Path:
-    return Path(__file__).resolve().parents[3] / "corpora"
-
 
 def corpus_files(root: Path, which: str | None = None) -> list[Path]:
     kinds = [which] if which else ["sections", "problems"]

@@ -14,16 +14,6 @@ STATUS = {"E106": 413, "E107": 415, "E108": 422, "E109": 422, "E110": 422, "E111
 _FIELD = re.compile(r"^((?:--)?[A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*)\s*:\s")
 
 
-class WebError(ReportNLPError):
-    """An HTTP-level refusal (no token, foreign Host header, unknown page)."""
-
-    exit_code = 3
-
-    def __init__(self, code: str, message: str) -> None:
-        self.code = code
-        super().__init__(message)
-
-
 class ServerProblem(ReportNLPError):
     """The server cannot start (port taken, no token for a non-loopback address)."""
 

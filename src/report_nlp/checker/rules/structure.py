@@ -163,11 +163,15 @@ def addressee_many(ctx: Context, rule: Rule):
 
 @rule_function("ELM003")
 def closing_form(ctx: Context, rule: Rule):
+    # The closing formula is the kind's own (``closing:`` in its profile): 特此报告。 for the
+    # reports a 党组 sends up, another wording where a kind says so. Flagged: the formula
+    # without its 。 or with a half-width or exclamation mark in its place.
+    closing = ctx.profile.closing
+    slip = re.compile(re.escape(closing.rstrip("。")) + r"[.!！]?")
     for para in ctx.paragraphs("closing"):
         text = ctx.para_text(para)
-        m = re.fullmatch(r"特此报告([.!！]?)", text)
-        if m:
-            yield ctx.finding(rule, para.span, fix=(para.span, "特此报告。"), match=text)
+        if text != closing and slip.fullmatch(text):
+            yield ctx.finding(rule, para.span, fix=(para.span, closing), match=text, closing=closing)
 
 
 @rule_function("ELM004")
