@@ -74,6 +74,13 @@ class ModelProblem(ReportNLPError):
     exit_code = 3
 
 
+class MissingExtra(ReportNLPError):
+    """A command needs an optional part of the package that is not installed (``[train]``)."""
+
+    code = "E201"
+    exit_code = 3
+
+
 class OutputProblem(ReportNLPError):
     code = "E300"
     exit_code = 3
