@@ -38,7 +38,7 @@ class ParaFacts:
     sizes: dict[str, Counter] = field(default_factory=dict)   # role → size pt → chars
 
     def main_size(self) -> float | None:
-        total = Counter()
+        total: Counter[float] = Counter()
         for c in self.sizes.values():
             total.update(c)
         return total.most_common(1)[0][0] if total else None

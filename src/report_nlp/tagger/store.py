@@ -62,7 +62,8 @@ class ModelScorer:
     #: A secondary tag is given when its tagger's probability reaches this.
     TAG_THRESHOLD = 0.5
 
-    def __init__(self, part: LinearModel, theme: LinearModel, category: LinearModel, tags: LinearModel | None):
+    def __init__(self, part: LinearModel, theme: LinearModel, category: LinearModel | None, tags: LinearModel | None):
+        # category None: a scorer for the section taggers only (cross-validation of sections)
         self.part, self.theme, self.category, self.tag_model = part, theme, category, tags
 
     def parts(self, rows):
@@ -74,6 +75,8 @@ class ModelScorer:
     def categories(self, texts):
         from .features import text_row
 
+        if self.category is None:
+            raise ModelProblem("没有问题分类模型（category），请重新训练")
         return self.category.dists([text_row(t) for t in texts])
 
     def tags(self, texts):

@@ -109,7 +109,8 @@ def evaluate_problems(root: Path, fractions=FRACTIONS, progress=None) -> dict:
     cats = [c for c, _ in data.y]
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
     curve: dict[float, float] = {}
-    gold, pred = [], []
+    gold: list[str] = []
+    pred: list[str] = []
     for fraction in fractions:
         gold, pred = [], []
         for fold, (train_idx, test_idx) in enumerate(cv.split(data.rows, cats, data.groups), 1):
