@@ -1,4 +1,5 @@
-"""Checker speed against the budgets of DESIGN.md §8.
+"""Checker speed against the project's budgets (README 性能: warm check ≤ 15 ms, ≥ 0.5 MB/s,
+cold check ≤ 1.0 s, batch --jobs 2 ≥ 1.7× --jobs 1).
 
     python benchmarks/bench_check.py [--copies 200]
 

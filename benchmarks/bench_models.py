@@ -2,7 +2,7 @@
 
     python benchmarks/bench_models.py [--repeat N]
 
-Budget (DESIGN §8): classify ≥ 2,000 problem statements/s warm. Timings are best-of-N on
+Budget (README 性能): classify ≥ 2,000 problem statements/s warm. Timings are best-of-N on
 a shared machine; read them as orders of magnitude.
 """
 from __future__ import annotations

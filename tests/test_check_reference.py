@@ -1,4 +1,4 @@
-"""What a reviewer flags in the reference report (taxonomy.md §4), and nothing a careful
+"""What a reviewer flags in the reference report (tests/fixtures/reference.txt), and nothing a careful
 reviewer would call false."""
 import json
 

@@ -213,7 +213,7 @@ def test_good_examples_clean_against_every_entry():
 
 def test_reference_report_hits():
     """The reference report (tests/fixtures/reference.txt): of the slips a reviewer marks
-    (taxonomy.md §4), the lexicons own “外室” for 处室; nothing else may fire."""
+    (see tests/test_check_reference.py), the lexicons own “外室” for 处室; nothing else may fire."""
     text = (pathlib.Path(__file__).parent / "fixtures" / "reference.txt").read_text(encoding="utf-8")
     hits = {e["id"]: formulation_hits(e, text) for e in FORMULATIONS if formulation_hits(e, text)}
     hits |= {e["id"]: typo_hits(e, text) for e in TYPOS if typo_hits(e, text)}

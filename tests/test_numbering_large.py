@@ -82,15 +82,9 @@ def test_suggest_numbers_the_next_part_one_hundred():
 
     lines = ["市纪委：", "今年以来，我们认真落实党风廉政建设主体责任，现将有关情况报告如下："]
     lines += [f"{chinese_numeral(n)}、第{n}项工作情况" for n in range(1, 100)]
-    result = check(segment(load_text("\n".join(lines))), "quarterly")
+    result = check(segment("\n".join(lines)), "quarterly")
     texts = [s.text for s in suggest(result)]
     assert any(t.startswith("一百、") for t in texts), texts[:3]
-
-
-def load_text(text):
-    from report_nlp.io import from_string
-
-    return from_string(text)
 
 
 # --- Word numbering ---------------------------------------------------------------

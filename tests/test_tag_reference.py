@@ -1,4 +1,4 @@
-"""tag() on the reference report against taxonomy.md §4."""
+"""tag() on the reference report (tests/fixtures/reference.txt) against its hand labels below."""
 from __future__ import annotations
 
 
@@ -10,7 +10,7 @@ from report_nlp.segmenter import segment
 
 from .conftest import REFERENCE
 
-# taxonomy.md §4: (part, theme, [(item part, item theme), ...]) per paragraph.
+# Hand labels: (part, theme, [(item part, item theme), ...]) per paragraph.
 EXPECTED = [
     ("addressee", None, []),
     ("opening", None, []),

@@ -74,6 +74,13 @@ class ModelProblem(ReportNLPError):
     exit_code = 3
 
 
+class MissingExtra(ReportNLPError):
+    """A command needs an optional part of the package that is not installed (``[train]``)."""
+
+    code = "E201"
+    exit_code = 3
+
+
 class OutputProblem(ReportNLPError):
     code = "E300"
     exit_code = 3
@@ -99,7 +106,8 @@ def os_reason(e: OSError) -> str:
     reasons = {errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOENT: "文件不存在",
                errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘空间不足", errno.EROFS: "文件系统只读",
                errno.EIO: "读写出错", errno.ENAMETOOLONG: "文件名过长", errno.EMFILE: "打开的文件过多"}
-    return reasons.get(e.errno, e.strerror or type(e).__name__)
+    reason = reasons.get(e.errno) if e.errno is not None else None
+    return reason or e.strerror or type(e).__name__
 
 
 class UnsafeArchive(InputError):

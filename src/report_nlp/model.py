@@ -6,6 +6,7 @@ mutated in place. Use `dataclasses.replace` to derive a labelled copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from enum import Enum
 
 
@@ -129,7 +130,7 @@ class RawText:
     suppress: tuple[tuple[int, int, frozenset[str]], ...] = ()
     #: The parsed Word document of a .docx (python-docx), kept so that layout rules,
     #: ``fix-layout`` and annotation read the file once; None for text files.
-    word: object | None = field(default=None, compare=False, repr=False)
+    word: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,7 @@ class Document:
     #: Whether the tagger has labelled the paragraphs (check() tags an untagged document).
     tagged: bool = False
     #: The parsed Word document of a .docx (see :attr:`RawText.word`).
-    word: object | None = field(default=None, compare=False, repr=False)
+    word: Any = field(default=None, compare=False, repr=False)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,3 @@ def models_dir() -> Path:
     if inside.is_dir() and any(inside.glob("*.json")):
         return inside
     return Path(__file__).resolve().parents[2] / "models"
-
-
-def load_json(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))

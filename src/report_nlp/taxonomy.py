@@ -1,4 +1,4 @@
-"""The label vocabulary of taxonomy.md, loaded once from ``data/labels.yaml``."""
+"""The label vocabulary (parts, themes, problem categories, tags), loaded once from ``data/labels.yaml``."""
 from __future__ import annotations
 
 import functools

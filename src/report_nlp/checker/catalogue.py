@@ -36,7 +36,7 @@ def catalogue_markdown() -> str:
         if r.family != family:
             family = r.family
             out += ["", f"## {family} {FAMILIES.get(family, '')}", "", "| 编号 | 级别 | 说明 | 建议 | 依据 | 可自动修正 |", "|---|---|---|---|---|---|"]
-        cells = [r.id, Severity(r.severity).label, r.message, r.suggestion, r.basis, _FIX_NAMES.get(r.fix, "否")]
+        cells = [r.id, Severity(r.severity).label, r.message, r.suggestion, r.basis, _FIX_NAMES.get(r.fix or "", "否")]
         out.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
         bad = (r.examples.get("bad") or [""])[0]
         good = (r.examples.get("good") or [""])[0]

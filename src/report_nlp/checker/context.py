@@ -24,8 +24,8 @@ class Context:
         return self.doc.para_text(para)
 
     def parts_present(self) -> set[str]:
-        found = {p.part for p in self.doc.paragraphs}
-        found |= {i.part for p in self.doc.paragraphs for i in p.items}
+        found = {p.part for p in self.doc.paragraphs if p.part is not None}
+        found |= {i.part for p in self.doc.paragraphs for i in p.items if i.part is not None}
         return found
 
     def paragraphs(self, *parts: str) -> list[Paragraph]:

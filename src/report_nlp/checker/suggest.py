@@ -121,7 +121,7 @@ def _categories(findings) -> list[str]:
 
 
 def _theme_of(category: str, text: str) -> str:
-    """The paired theme (taxonomy §3) whose cue words the measure text uses most."""
+    """The paired theme (the category's ``themes`` in ``data/labels.yaml``) whose cue words the measure text uses most."""
     from ..tagger.cues import cues, keyword_scores
 
     paired = taxonomy().paired_themes(category) or ("other",)

@@ -91,6 +91,9 @@ def train_cmd(
     out: Path = typer.Option(None, "--out", help="模型输出目录（缺省为语料目录旁的 models/）。"),
 ) -> None:
     """用语料重新训练模型（确定性：同一语料得到同样的模型文件），并写模型卡。"""
+    from ..training import require_training
+
+    require_training()
     from ..training.card import write_card
     from ..training.train import train
 
@@ -124,6 +127,9 @@ def evaluate_cmd(
 ) -> None:
     """按报告分组的五折交叉验证：部分准确率、主题与问题类别宏平均 F1、混淆表、学习曲线；
     另报锁定测试集和其他文体开发集（corpora/dev，从不参与训练）上的得分（进度显示在 stderr）。"""
+    from ..training import require_training
+
+    require_training()
     from ..training.card import render_scores_zh, save_scores
     from ..training.corpus import corpus_hash
     from ..training.evaluate import evaluate_dev, evaluate_locked, evaluate_problems, evaluate_sections

@@ -8,7 +8,7 @@ runs: user text never reaches Jinja, so it cannot run template code.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal, overload
 
 from ..errors import InvalidData
 from ..taxonomy import taxonomy
@@ -103,7 +103,15 @@ def _facts(value: Any, path: str, inherited: dict) -> dict:
     return facts
 
 
+@overload
+def _text(value: Any, path: str, facts: dict, *, required: Literal[True], what: str = "") -> str: ...
+@overload
+def _text(value: Any, path: str, facts: dict, *, required: bool = False, what: str = "") -> str | None: ...
+
+
 def _text(value: Any, path: str, facts: dict, *, required: bool = False, what: str = "") -> str | None:
+    """A text field with its facts filled in; None when optional and absent (a required field
+    that is absent raises in :func:`_want`, hence the overload: required → ``str``)."""
     text = _want(value, str, path, required=required, what=what)
     return None if text is None else tu.fill_facts(tu.clean(text), facts)
 
@@ -228,10 +236,12 @@ def _opening(value: Any, facts: dict) -> dict:
     _keys(opening, ("subject", "guidance", "summary", "text"), "opening")
     out = {key: _text(opening.get(key), f"opening.{key}", facts) for key in ("subject", "guidance", "summary", "text")}
     for key in ("guidance", "summary"):
-        if out[key]:
-            out[key] = tu.phrase(out[key])
-    if out["text"]:
-        out["text"] = tu.sentence(out["text"])
+        value = out[key]
+        if value:
+            out[key] = tu.phrase(value)
+    opening_text = out["text"]
+    if opening_text:
+        out["text"] = tu.sentence(opening_text)
     return out
 
 
@@ -282,7 +292,8 @@ def _item(raw: Any, path: str, facts: dict, tax, theme: str) -> dict:
 
 
 def _problems(value: Any, facts: dict, tax, errs: Problems) -> list[dict]:
-    out, seen = [], set()
+    out: list[dict] = []
+    seen: set[str] = set()
     for i, raw in enumerate(errs.run(_want, value, list, "problems") or []):
         with errs.field():
             out.append(_problem(raw, i, facts, tax, seen))

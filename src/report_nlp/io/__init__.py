@@ -108,8 +108,3 @@ def from_bytes(data: bytes, source: str, fmt: str = "txt", *, max_bytes: int | N
 
 def too_large(size: int, max_bytes: int, source: str) -> TooLarge:
     return TooLarge(f"文件过大（{size / 1048576:.1f} MB），上限为{max_bytes / 1048576:.0f} MB", path=source)
-
-
-def from_string(text: str, source: str = "<文本>") -> RawText:
-    """Wrap an in-memory string (line ends normalised like a file)."""
-    return RawText(source=source, text=text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CorruptDocx, TooLarge
 from ..model import Block, RawText, Span
 from ..segmenter.markers import chinese_numeral
+
+if TYPE_CHECKING:  # python-docx's paragraph element, for the annotations only
+    from docx.oxml.text.paragraph import CT_P
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -232,7 +236,7 @@ def _comments(document):
     return []
 
 
-def body_paragraphs(document) -> list[tuple[object, bool]]:
+def body_paragraphs(document) -> list[tuple[CT_P, bool]]:
     """``(w:p element, in_table)`` for every body paragraph, in the order :func:`read_docx` reads them.
 
     The i-th entry is the paragraph of the i-th :class:`Block` of the loaded text.
@@ -402,7 +406,8 @@ class _BodyReader:
             if not 0 <= lv < LEVELS:
                 return ""  # %0 names no level: Word shows nothing for it
             lfmt = levels.get(lv, ("decimal", "", 1))[0]
-            value = counters[lv] if counters[lv] is not None else levels.get(lv, ("", "", 1))[2]
+            count = counters[lv]
+            value = count if count is not None else levels.get(lv, ("", "", 1))[2]
             return format_number(value, lfmt)
 
         return re.sub(r"%(\d)", sub, pattern)

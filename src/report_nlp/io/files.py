@@ -73,7 +73,7 @@ def remove_stale_temps(folder: Path, name: str, *, now: float | None = None) -> 
     stale), and the older ``.<name>.<8 random>.tmp`` of earlier versions (removed when stale)."""
     ours = re.compile(re.escape(f".{name}.") + rf"(?:{_TEMP_TAG}(\d+)-[a-z0-9_]+|[a-z0-9_]{{8}})\.tmp")
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

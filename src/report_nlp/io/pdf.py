@@ -118,7 +118,7 @@ def _furniture_key(text: str) -> str:
 def _drop_furniture(pages: list[list[_Line]]) -> list[_Line]:
     """Page numbers at the top or bottom of a page, and header/footer lines that recur at the
     top or bottom of at least half of the pages (two pages at least)."""
-    edge = Counter()
+    edge: Counter[str] = Counter()
     for page in pages:
         for key in {_furniture_key(line.text) for line in page[:2] + page[-2:]}:
             edge[key] += 1

@@ -22,7 +22,6 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-
 _TITLE_TEXT = re.compile(r"^[^。！？]{0,40}(?:关于[^。！？]+的[^。！？]*报告|报告)$")
 #: Body paragraphs shorter than this are not judged for indent (署名, 日期 and the like).
 MIN_INDENT_CHARS = 15
-ROLES = ("title", "body", "level1", "level2", "level3", "level4")
 
 
 @dataclass
@@ -39,7 +38,7 @@ class ParaFacts:
     sizes: dict[str, Counter] = field(default_factory=dict)   # role → size pt → chars
 
     def main_size(self) -> float | None:
-        total = Counter()
+        total: Counter[float] = Counter()
         for c in self.sizes.values():
             total.update(c)
         return total.most_common(1)[0][0] if total else None

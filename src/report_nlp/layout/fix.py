@@ -178,7 +178,8 @@ def set_paragraph_format(p, *, line_twips: int | None, indent_twips: int | None,
     if ppr is None:
         ppr = p.makeelement(W + "pPr", {})
         p.insert(0, ppr)
-    fmt = Paragraph(p, None).paragraph_format
+    # python-docx wants the story part for a proxy; paragraph_format reads only the element.
+    fmt = Paragraph(p, None).paragraph_format  # type: ignore[arg-type]
     if line_twips is not None:
         fmt.space_before = fmt.space_after = 0
         spacing = _child(ppr, "spacing")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from ..model import Document, Finding, Span
 from ..resources import load_yaml
@@ -121,7 +122,7 @@ def _paragraph_findings(facts: list[ParaFacts], profile: dict, rules: dict, grid
             wrong = {f: n for f, n in counter.items() if not accepts(profile, fonts[role]["east_asia"], f)}
             if wrong:
                 rule = "LAY003" if role == "title" else "LAY005" if role == "body" else "LAY007"
-                groups[(rule, role, max(wrong, key=wrong.get))].append(fact)
+                groups[(rule, role, max(wrong, key=lambda k: wrong[k]))].append(fact)
         if unset:
             groups[("LAY010", None, None)].append(fact)
         for role, counter in fact.sizes.items():
@@ -129,7 +130,7 @@ def _paragraph_findings(facts: list[ParaFacts], profile: dict, rules: dict, grid
             wrong = {s: n for s, n in counter.items() if abs(s - expected) > 0.25}
             if wrong:
                 rule = "LAY004" if role == "title" else "LAY006"
-                groups[(rule, "body" if role == "other" else role, max(wrong, key=wrong.get))].append(fact)
+                groups[(rule, "body" if role == "other" else role, max(wrong, key=lambda k: wrong[k]))].append(fact)
         if not fact.is_title:
             spacing = _spacing_problem(fact, profile, grid)
             if spacing:
@@ -149,7 +150,7 @@ def _paragraph_findings(facts: list[ParaFacts], profile: dict, rules: dict, grid
 
 
 def _group_finding(rule: dict, role, found, members: list[ParaFacts], profile: dict) -> Finding:
-    seen = {}
+    seen: dict[int, ParaFacts] = {}
     for fact in members:
         seen.setdefault(fact.para.index, fact)
     members = list(seen.values())
@@ -157,7 +158,7 @@ def _group_finding(rule: dict, role, found, members: list[ParaFacts], profile: d
     excerpt = first.text.strip()
     excerpt = excerpt[:12] + ("…" if len(excerpt) > 12 else "")
     where = f"如第{first.para.index + 1}段“{excerpt}”" + ("等" if len(members) > 1 else "")
-    fields = {"count": len(members), "where": where, "role": ROLE_NAMES.get(role, "")}
+    fields: dict[str, Any] = {"count": len(members), "where": where, "role": ROLE_NAMES.get(role, "")}
     rid = rule["id"]
     if rid in ("LAY003", "LAY005", "LAY007"):
         fields.update(found=found, expected=profile["fonts"][role]["east_asia"])

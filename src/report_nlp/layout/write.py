@@ -111,7 +111,7 @@ def _add(document, doc: Document, para: Paragraph, role: str, layout: dict, widt
     else:
         out.add_run(text)
     style_paragraph(out, base, layout)
-    if split is not None:  # the lead phrase in the heading font of its level
+    if split is not None and para.level is not None:  # the lead phrase in the heading font of its level
         style_run(out.runs[0], font_spec(layout, layout["paragraphs"][_LEVEL_ROLES[para.level]]["font"]))
     if role in widths:
         from docx.shared import Pt

@@ -183,8 +183,9 @@ def _completeness(current: list[dict], tax) -> dict:
 
 
 def _landscape(current: list[dict], tax) -> dict:
-    statements, cells = [], defaultdict(list)
-    totals = {"category": Counter(), "discipline": Counter(), "sifeng": Counter()}
+    statements: list[dict] = []
+    cells: defaultdict[tuple, list] = defaultdict(list)
+    totals: dict[str, Counter[str]] = {"category": Counter(), "discipline": Counter(), "sifeng": Counter()}
     for r in current:
         for p in r["problems"]:
             k = len(statements)

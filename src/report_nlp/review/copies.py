@@ -46,7 +46,6 @@ _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}是|第[一�
                      r"[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，]?)")
 _DROP = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65!-/:-@\[-`{-~“”‘’—…·]")
 _DIGIT = re.compile(r"\d")
-_MASK = (1 << 64) - 1
 _rng = np.random.default_rng(20240614)  # fixed: the same input always gives the same pairs
 _A = (_rng.integers(1, 1 << 62, PERMUTATIONS, dtype=np.uint64) | np.uint64(1))
 _B = _rng.integers(0, 1 << 62, PERMUTATIONS, dtype=np.uint64)

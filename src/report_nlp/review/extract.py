@@ -20,7 +20,7 @@ def report_data(result) -> dict:
     from ..tagger.problems import strip_marker
 
     doc = result.doc
-    first = {}
+    first: dict[str | None, str] = {}
     for para in doc.paragraphs:
         first.setdefault(para.part, doc.para_text(para))
     signature = next((doc.para_text(p) for p in reversed(doc.paragraphs) if p.part == "signature"), None)

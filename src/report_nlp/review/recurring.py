@@ -2,6 +2,8 @@
 measures copied unchanged, paragraphs carried over, figures of one event that changed."""
 from __future__ import annotations
 
+from collections.abc import Set
+
 from .copies import eligible, jaccard, shingle_hashes
 
 #: Character-bigram Jaccard from which two problem statements of one category are the same
@@ -60,7 +62,7 @@ def copied_measures(current: list[dict], previous: list[dict]) -> list[tuple[dic
 
 
 def carried_paragraphs(current: list[dict], previous: list[dict], threshold: float,
-                       skip: set[int] = frozenset()) -> list[tuple[dict, dict, float]]:
+                       skip: Set[int] = frozenset()) -> list[tuple[dict, dict, float]]:
     """``(current paragraph, previous paragraph, similarity)`` copied from the previous report;
     frame paragraphs, short ones and those in ``skip`` (boilerplate of this period) left out."""
     before = []

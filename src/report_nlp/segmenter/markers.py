@@ -43,15 +43,16 @@ def cn_to_int(s: str) -> int:
     not a numeral (the inverse of :func:`chinese_numeral`)."""
     if not s:
         return 0
-    for value, unit in _CN_BIG:
-        if unit in s:
-            high, _, low = s.partition(unit)
+    for value, big_unit in _CN_BIG:
+        if big_unit in s:
+            high, _, low = s.partition(big_unit)
             head = cn_to_int(high) if high else 0
             tail = cn_to_int(low) if low else 0
             if not head or (low and not tail and low.strip("零〇")):
                 return 0
             return head * value + tail
-    total, digit, last_unit = 0, None, 10**4
+    total, last_unit = 0, 10**4
+    digit: int | None = None
     for i, ch in enumerate(s):
         if ch in _CN_VALUES:
             if digit:

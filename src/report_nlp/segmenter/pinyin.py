@@ -26,6 +26,8 @@ def _table() -> dict[int, str]:
         raise ImportError("pypinyin")
     path = Path(list(spec.submodule_search_locations)[0]) / "pinyin_dict.py"
     file_spec = importlib.util.spec_from_file_location("_report_nlp_pinyin_dict", path)
+    if file_spec is None or file_spec.loader is None:
+        raise ImportError("pypinyin")
     module = importlib.util.module_from_spec(file_spec)
     file_spec.loader.exec_module(module)  # a module holding one dict literal
     return module.pinyin_dict
@@ -82,8 +84,3 @@ def near_primary(char: str) -> str | None:
 def homophones(slip: str, meant: str) -> bool:
     """``slip`` in its common reading sounds exactly as one reading of ``meant`` (同音)."""
     return primary(slip) in readings(meant)
-
-
-def near_homophones(slip: str, meant: str) -> bool:
-    """The same once near sounds are folded together (近音)."""
-    return near_primary(slip) in near_readings(meant)

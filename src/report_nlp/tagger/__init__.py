@@ -1,4 +1,4 @@
-"""Tagging and problem classification (DESIGN §3, §7).
+"""Tagging and problem classification (labels: ``data/labels.yaml``).
 
 Public API::
 
@@ -30,7 +30,7 @@ def tag(doc: Document, profile: str | None = None) -> Document:
 
 
 def classify(texts: list[str]) -> list[ProblemLabel]:
-    """Classify problem statements (one per string) into the categories of taxonomy §2."""
+    """Classify problem statements (one per string) into the categories of ``data/labels.yaml``."""
     from .problems import classify_texts
     from .scorer import default_scorer
 

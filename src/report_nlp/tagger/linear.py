@@ -13,7 +13,8 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,7 +38,8 @@ class Block:
     weight: float = 1.0
     ngram_range: tuple[int, int] = (1, 1)
     idf: np.ndarray | None = None
-    index: dict[str, int] = field(default_factory=dict, repr=False)
+    # dataclasses.field spelled out: the ``field`` attribute above shadows the bare name here
+    index: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.index = {t: i for i, t in enumerate(self.vocabulary)}
@@ -53,6 +55,7 @@ class Block:
         cols, ns = _lookup(self.index, counts, np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
         if not len(cols):
             return cols, ns
+        assert self.idf is not None, "a text block (char or words) always carries idf weights"
         vals = (np.log(ns) + 1.0) * self.idf[cols]
         return cols, vals / math.sqrt(float(vals @ vals))
 
@@ -96,10 +99,6 @@ class LinearModel:
     #: A statement whose best probability outside ``other`` stays below this is ``other``
     #: (problems.decide); None when the model was trained without the threshold.
     other_threshold: float | None = None
-
-    @property
-    def n_features(self) -> int:
-        return sum(len(b.vocabulary) for b in self.blocks)
 
     def transform(self, rows: list[dict]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each row as (column indices, values): the non-zeros of its sparse feature vector."""

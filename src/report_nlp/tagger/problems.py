@@ -1,7 +1,7 @@
 """Problem statements: find them in a tagged document, and classify them.
 
 ``classify(texts)`` gives one :class:`ProblemLabel` per statement: the category
-(taxonomy §2), its confidence, the two best alternatives, and the secondary tags
+(``categories`` of ``data/labels.yaml``), its confidence, the two best alternatives, and the secondary tags
 (discipline, sifeng). The trained model decides when installed; the cue phrases of
 ``data/cues.yaml`` are the fallback and add tags the taggers miss only when nothing else fires.
 """

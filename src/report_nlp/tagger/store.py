@@ -16,12 +16,11 @@ from ..errors import ModelProblem
 from .linear import Block, LinearModel
 
 FORMAT = "report-nlp/linear-model@1"
-MODEL_NAMES = ("part", "theme", "category", "tags")
 
 
 def save_model(model: LinearModel, name: str, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    meta = {
+    meta: dict[str, object] = {
         "format": FORMAT, "kind": model.kind, "classes": list(model.classes),
         "blocks": [{"name": b.name, "field": b.field, "analyzer": b.analyzer, "weight": b.weight,
                     "ngram_range": list(b.ngram_range), "vocabulary": b.vocabulary} for b in model.blocks],
@@ -69,7 +68,8 @@ class ModelScorer:
     #: A secondary tag is given when its tagger's probability reaches this.
     TAG_THRESHOLD = 0.5
 
-    def __init__(self, part: LinearModel, theme: LinearModel, category: LinearModel, tags: LinearModel | None):
+    def __init__(self, part: LinearModel, theme: LinearModel, category: LinearModel | None, tags: LinearModel | None):
+        # category None: a scorer for the section taggers only (cross-validation of sections)
         self.part, self.theme, self.category, self.tag_model = part, theme, category, tags
 
     def parts(self, rows):
@@ -80,11 +80,13 @@ class ModelScorer:
 
     @property
     def other_threshold(self) -> float:
-        return self.category.other_threshold or 0.0
+        return (self.category.other_threshold if self.category is not None else None) or 0.0
 
     def categories(self, texts):
         from .features import text_row
 
+        if self.category is None:
+            raise ModelProblem("没有问题分类模型（category），请重新训练")
         return self.category.dists([text_row(t) for t in texts])
 
     def tags(self, texts):

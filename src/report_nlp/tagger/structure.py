@@ -156,7 +156,7 @@ def _walk_body(doc, paras, texts, cue: Cues, frame, body_start: int, body_end: i
             continue
         level, htext = _heading(doc, para, text, cue)
         is_heading = level is not None
-        if is_heading:
+        if level is not None:
             started = True
             while stack and stack[-1][0] >= level:
                 stack.pop()

@@ -104,11 +104,11 @@ def _themes(doc, ctxs, parts, scorer, themed: set[str]) -> dict[int, tuple]:
         if ctx.heading and ctx.umbrella:
             out[k] = (None, None, {})
             continue
-        dist = Counter(own[k])
+        mixed = Counter(own[k])
         sec = ctx.section if ctx.section != k else None
         if sec in prior:
-            dist.update({t: SECTION_WEIGHT * v for t, v in prior[sec].items()})
-        dist = _normalise(dict(dist))
+            mixed.update({t: SECTION_WEIGHT * v for t, v in prior[sec].items()})
+        dist = _normalise(dict(mixed))
         item_themes = {}
         # An item's context is its section, not its paragraph (which is mostly the items).
         parent = prior.get(sec, dist)

@@ -39,9 +39,9 @@ def write_card(folder: Path, stats: dict, update_meta: bool = True) -> None:
         f"Written {datetime.date.today().isoformat()} by `report-nlp train` / `report-nlp evaluate --save`.", "",
         "## What", "",
         "| file | task | classes |", "|---|---|---|",
-        "| part.* | part (L1) of each paragraph | taxonomy §1 parts |",
-        "| theme.* | theme (L2) of work / next_steps paragraphs and items | taxonomy §1 themes |",
-        "| category.* | problem category of a statement | taxonomy §2 categories |",
+        "| part.* | part (L1) of each paragraph | `parts` of data/labels.yaml |",
+        "| theme.* | theme (L2) of work / next_steps paragraphs and items | `themes` of data/labels.yaml |",
+        "| category.* | problem category of a statement | `categories` of data/labels.yaml |",
         "| tags.* | secondary tags (one-vs-rest) | discipline:*, sifeng:* with enough examples |", "",
         "Each is a scikit-learn pipeline (TF-IDF character n-grams + jieba words [+ section heading]"
         " [+ context one-hots] → LogisticRegression) exported to JSON vocabularies and `.npy` arrays;"

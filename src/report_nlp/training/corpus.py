@@ -51,13 +51,14 @@ class Dataset:
 LOCKED_SHARE = 0.15
 
 
+def default_root() -> Path:
+    """``corpora/`` of the source checkout (for ``python -m report_nlp.training.tune``)."""
+    return Path(__file__).resolve().parents[3] / "corpora"
+
+
 def is_locked(report_id: str) -> bool:
     digest = hashlib.sha256(report_id.encode("utf-8")).digest()
     return int.from_bytes(digest[:2], "big") < LOCKED_SHARE * 65536
-
-
-def default_root() -> Path:
-    return Path(__file__).resolve().parents[3] / "corpora"
 
 
 def corpus_files(root: Path, which: str | None = None) -> list[Path]:

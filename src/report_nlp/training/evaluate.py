@@ -120,7 +120,9 @@ def evaluate_problems(root: Path, fractions=FRACTIONS, progress=None) -> dict:
     cats = [c for c, _ in data.y]
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
     curve: dict[float, float] = {}
-    gold, pred, argmax = [], [], []
+    gold: list[str] = []
+    pred: list[str] = []
+    argmax: list[str] = []
     for fraction in fractions:
         gold, pred, argmax = [], [], []
         for fold, (train_idx, test_idx) in enumerate(cv.split(data.rows, cats, data.groups), 1):
@@ -181,7 +183,8 @@ def evaluate_dev(root: Path, fractions=FRACTIONS, progress=None) -> dict | None:
     texts = [strip_marker(r["text"]) or r["text"] for r in dev]
     gold = [r["category"] for r in dev]
     data = _category_set(problem_set(root))
-    curve, pred = [], []
+    curve: list = []
+    pred: list[str] = []
     for fraction in fractions:
         keep = _subsample_groups(data.groups, fraction)
         train = data.subset([i for i, g in enumerate(data.groups) if g in keep])

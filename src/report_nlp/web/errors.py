@@ -3,6 +3,7 @@ for bad input. The codes are those of :mod:`report_nlp.errors`, plus a few for H
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..errors import ReportNLPError
 
@@ -12,16 +13,6 @@ STATUS = {"E106": 413, "E107": 415, "E108": 422, "E109": 422, "E110": 422, "E111
 
 #: The field path at the start of a drafter's validation message (``work[1].items[0].theme: …``).
 _FIELD = re.compile(r"^((?:--)?[A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*)\s*:\s")
-
-
-class WebError(ReportNLPError):
-    """An HTTP-level refusal (no token, foreign Host header, unknown page)."""
-
-    exit_code = 3
-
-    def __init__(self, code: str, message: str) -> None:
-        self.code = code
-        super().__init__(message)
 
 
 class ServerProblem(ReportNLPError):
@@ -40,7 +31,7 @@ def status_of(error: ReportNLPError) -> int:
 def error_body(error: ReportNLPError, name: str | None = None) -> dict:
     """The JSON body for ``error``; ``name`` replaces the temp path an upload was read from."""
     message = error.message if name is None and error.path is None else f"{name or error.path}：{error.message}"
-    body = {"code": error.code, "message": _one_line(message)}
+    body: dict[str, Any] = {"code": error.code, "message": _one_line(message)}
     if error.code in ("E110",):
         # The drafter reports every wrong field at once (输入有N处错误：a: …；b: …).
         parts = error.message.split("：", 1)[1].split("；") if error.message.startswith("输入有") else [error.message]

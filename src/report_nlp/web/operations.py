@@ -103,7 +103,7 @@ def fix_text(upload: Upload, profile: str, config, only: list[dict] | None = Non
     with opened(upload) as raw:
         result = check(segment(raw), profile, config)
         text = raw.text
-    findings = result.findings
+    findings = list(result.findings)
     if only is not None:
         wanted = {(str(o.get("rule")), int(o.get("start", -1)), int(o.get("end", -1))) for o in only}
         findings = [f for f in findings if (f.rule, f.span.start, f.span.end) in wanted]
@@ -191,7 +191,8 @@ def annotated_zip(uploads: list[Upload], profile: str, config) -> bytes:
     from ..checker.report import text_lines
 
     buf = io.BytesIO()
-    failed, used = [], set()
+    failed: list[str] = []
+    used: set[str] = set()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for up in uploads:
             try:
@@ -240,12 +241,12 @@ def draft_input(fields: dict, uploads: list[Upload]) -> Any:
         if not text.strip():
             raise InvalidData("输入为空", path="YAML")
         return parse_yaml(text, "YAML")
-    files = [u for u in uploads if u.data is not None]
+    files = [(u, u.data) for u in uploads if u.data is not None]
     if len(files) == 1:
-        up = files[0]
+        up, data = files[0]
         with tempfile.TemporaryDirectory(prefix="report-nlp-") as folder:
             path = Path(folder) / ("input" + up.suffix)
-            path.write_bytes(up.data)
+            path.write_bytes(data)
             try:
                 return read_inputs(path)
             except ReportNLPError as e:

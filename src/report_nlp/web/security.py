@@ -68,7 +68,7 @@ class Guard:
             if given is not None and scope["method"] == "GET" and _equal(given, self.token):
                 await _enter_with_cookie(send, scope, query, self.token)
                 return
-            if not self._authorised(headers):
+            if not self._authorised(headers, self.token):
                 await _reply(send, 401, plain_error("E401", "需要访问令牌：请使用启动时显示的地址（含 ?token=…）打开，或在请求头 Authorization: Bearer 中提供令牌"))
                 return
         length = headers.get(b"content-length")
@@ -77,15 +77,16 @@ class Guard:
             return
         await self.app(scope, self._limited(receive), _with_headers(send))
 
-    def _authorised(self, headers: dict) -> bool:
+    @staticmethod
+    def _authorised(headers: dict, token: str) -> bool:
         auth = headers.get(b"authorization", b"").decode("latin-1")
-        if auth.lower().startswith("bearer ") and _equal(auth[7:].strip(), self.token):
+        if auth.lower().startswith("bearer ") and _equal(auth[7:].strip(), token):
             return True
-        if _equal(headers.get(TOKEN_HEADER, b"").decode("latin-1"), self.token):
+        if _equal(headers.get(TOKEN_HEADER, b"").decode("latin-1"), token):
             return True
         for part in headers.get(b"cookie", b"").decode("latin-1").split(";"):
             name, _, value = part.strip().partition("=")
-            if name == TOKEN_COOKIE and _equal(value, self.token):
+            if name == TOKEN_COOKIE and _equal(value, token):
                 return True
         return False
 

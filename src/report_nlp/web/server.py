@@ -8,6 +8,7 @@ import threading
 import time
 import webbrowser
 from pathlib import Path
+from typing import Any
 
 from .app import ENV_CONFIG, ENV_HOSTS, ENV_TOKEN, Settings, create_app
 from .errors import ServerProblem
@@ -53,7 +54,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = Fal
     print(f"report-nlp 工作台：{url}（按 Ctrl+C 停止；文件只在本机处理，不会被保存）", file=sys.stderr)
     if open_browser:
         threading.Thread(target=_open_when_up, args=(host, port, url), daemon=True).start()
-    common = dict(host=host, port=port, log_level="warning", access_log=False, server_header=False)
+    # uvicorn.run takes each setting as its own keyword, of its own type
+    common: dict[str, Any] = dict(host=host, port=port, log_level="warning", access_log=False, server_header=False)
     if workers > 1:
         os.environ[ENV_TOKEN] = token or ""
         os.environ[ENV_HOSTS] = "*" if allowed is None else ",".join(sorted(allowed))

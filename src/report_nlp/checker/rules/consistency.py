@@ -14,20 +14,22 @@ from ..registry import Rule, rule_function
 def level_order(ctx: Context, rule: Rule):
     """A lower-level heading (（一）) used before any higher one, while the level it belongs
     under (一、) comes only later: the levels are upside down, not merely skipped."""
-    headings = [p for p in ctx.doc.paragraphs if p.level and p.level < 5 and p.marker_span]
-    first_at = {}
-    for k, para in enumerate(headings):
-        first_at.setdefault(para.level, k)
+    # (level, marker span, marker) of each numbered heading of levels 1–4
+    headings = [(p.level, p.marker_span, p.marker) for p in ctx.doc.paragraphs
+                if p.level and p.level < 5 and p.marker_span and p.marker]
+    first_at: dict[int, int] = {}
+    for k, (level, _, _) in enumerate(headings):
+        first_at.setdefault(level, k)
     flagged: set[int] = set()
-    for k, para in enumerate(headings):
-        if para.level == 1 or para.level in flagged:
+    for k, (level, span, marker) in enumerate(headings):
+        if level == 1 or level in flagged:
             continue
-        above_before = any(h.level < para.level for h in headings[:k])
-        parent_later = first_at.get(para.level - 1, -1) > k
+        above_before = any(h[0] < level for h in headings[:k])
+        parent_later = first_at.get(level - 1, -1) > k
         if not above_before and parent_later:
-            flagged.add(para.level)
-            parent = headings[first_at[para.level - 1]]
-            yield ctx.finding(rule, para.marker_span, marker=para.marker, parent=parent.marker)
+            flagged.add(level)
+            parent = headings[first_at[level - 1]]
+            yield ctx.finding(rule, span, marker=marker, parent=parent[2])
 
 
 #: Phrases that name a period as the time of the work described.
@@ -70,7 +72,7 @@ def period_in_body(ctx: Context, rule: Rule):
         for clause in re.finditer(r"[^。；！？\n]+", text):
             body = clause.group()
             lead = re.match(r"\s*(?:[一二三四五六七八九十]+[、是]|（[一二三四五六七八九十]+）|\d+[.、]|第[一二三四五六七八九十]+，)?", body)
-            m = _PERIOD_PHRASE.match(body, lead.end())
+            m = _PERIOD_PHRASE.match(body, lead.end() if lead else 0)
             if not m or _NOT_OWN_WORK.search(body):
                 continue
             if m.group("year") and year and int(m.group("year")) != year:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any, Callable
 
 from ...model import Span
 from ...resources import load_yaml
@@ -43,7 +44,7 @@ def _entry_severity(entry: dict, rule: Rule) -> str:
     return entry.get("severity") or rule.severity
 
 
-def _with_engines(builtin, user) -> list[tuple[dict, object]]:
+def _with_engines(builtin, user) -> list[tuple[dict, Callable[[str], Any]]]:
     """Each entry with its compiler: Python ``re`` for the shipped lexicons (they use
     lookaround), RE2 for a user's entries (linear time whatever they wrote; see
     :mod:`.user_patterns`)."""

@@ -163,11 +163,15 @@ def addressee_many(ctx: Context, rule: Rule):
 
 @rule_function("ELM003")
 def closing_form(ctx: Context, rule: Rule):
+    # The closing formula is the kind's own (``closing:`` in its profile): 特此报告。 for the
+    # reports a 党组 sends up, another wording where a kind says so. Flagged: the formula
+    # without its 。 or with a half-width or exclamation mark in its place.
+    closing = ctx.profile.closing
+    slip = re.compile(re.escape(closing.rstrip("。")) + r"[.!！]?")
     for para in ctx.paragraphs("closing"):
         text = ctx.para_text(para)
-        m = re.fullmatch(r"特此报告([.!！]?)", text)
-        if m:
-            yield ctx.finding(rule, para.span, fix=(para.span, "特此报告。"), match=text)
+        if text != closing and slip.fullmatch(text):
+            yield ctx.finding(rule, para.span, fix=(para.span, closing), match=text, closing=closing)
 
 
 @rule_function("ELM004")
@@ -283,7 +287,7 @@ _MARKER_RULES = {1: (r"^[一二三四五六七八九十百千零]+、$", "一、
 @rule_function("NUM001")
 def marker_punctuation(ctx: Context, rule: Rule):
     for para in ctx.doc.paragraphs:
-        if para.level in _MARKER_RULES and para.marker:
+        if para.level in _MARKER_RULES and para.marker and para.marker_span:
             pattern, canonical = _MARKER_RULES[para.level]
             if not re.match(pattern, para.marker) and not (para.level in (2, 4) and re.match(r"^\(.*\)$", para.marker)):
                 yield ctx.finding(rule, para.marker_span, marker=para.marker, canonical=canonical)
@@ -292,7 +296,7 @@ def marker_punctuation(ctx: Context, rule: Rule):
 @rule_function("NUM002")
 def marker_half_brackets(ctx: Context, rule: Rule):
     for para in ctx.doc.paragraphs:
-        if para.level in (2, 4) and para.marker and para.marker.startswith("("):
+        if para.level in (2, 4) and para.marker and para.marker.startswith("(") and para.marker_span:
             yield ctx.finding(rule, para.marker_span, marker=para.marker)
 
 
@@ -309,6 +313,8 @@ def numbering_sequence(ctx: Context, rule: Rule):
     for para in ctx.doc.paragraphs:
         if not para.level or para.part in ("title", "date", "signature", "attachment_note", "colophon"):
             continue
+        if para.marker is None or para.marker_span is None:
+            continue  # a numbered paragraph always has its marker; this tells the type checker
         level, n = para.level, _number(para.marker, para.level)
         for deeper in [lv for lv in expected if lv > level]:
             del expected[deeper]
@@ -325,7 +331,8 @@ def level_jump(ctx: Context, rule: Rule):
     for para in ctx.doc.paragraphs:
         if not para.level or para.level == 5:
             continue
-        if current and para.level > current + 1 and not (current == 1 and para.level == 3):
+        if (current and para.level > current + 1 and not (current == 1 and para.level == 3)
+                and para.marker_span is not None):  # always set with a level (see segmenter)
             yield ctx.finding(rule, para.marker_span, marker=para.marker, level=para.level, parent=current)
         current = para.level
 
@@ -347,7 +354,7 @@ def ordinal_series(ctx: Context, rule: Rule):
                     m = found[k][1]
                     span = Span(para.span.start + m.start(1), para.span.start + m.end())
                     yield ctx.finding(rule, span, marker=m.group(), want=f"{chinese_numeral(numbers[k - 1] + 1)}是")
-        if para.kind == "item" and para.marker and para.marker.endswith("是"):
+        if para.kind == "item" and para.marker and para.marker.endswith("是") and para.marker_span:
             n = cn_to_int(para.marker[:-1])
             if run and n not in (run[-1][0] + 1, 1):
                 yield ctx.finding(rule, para.marker_span, marker=para.marker, want=f"{chinese_numeral(run[-1][0] + 1)}是")
