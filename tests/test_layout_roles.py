@@ -129,9 +129,10 @@ def _render(docx_path, outdir):
     return outdir / (docx_path.stem + ".pdf")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
 def test_rendered_pages_before_and_after(tmp_path, cli):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
+
+    assert shutil.which("soffice"), "LibreOffice (soffice) is needed: apt-get install -y libreoffice-writer-nogui"
     src, fixed = tmp_path / "before.docx", tmp_path / "after.docx"
     typical_docx(src)
     assert cli("fix-layout", src, "-o", fixed)[0] == 0

@@ -1,7 +1,7 @@
 """The workbench in a real browser: Debian's headless Chromium driven by Playwright, against
 ``report-nlp serve``'s app run by uvicorn in a thread on a free loopback port.
 
-The tests do not skip when Chromium is missing: the browser is part of what is tested
+When Chromium is missing these tests fail: the browser is part of what is tested
 (``.ci/run`` installs it). Screenshots of every page are written to docs/screenshots/.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from report_nlp import check, load, segment, write_docx
 from report_nlp.checker import check_text
 from tests.conftest import REFERENCE
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is part of the [test] extra")
+import playwright.sync_api as playwright_api  # noqa: E402  (part of the [test] extra)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
