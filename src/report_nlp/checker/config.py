@@ -159,35 +159,29 @@ def _rule_list(value, key: str, known, errors: _Errors) -> list[str]:
 
 
 def _fixes_map(value, known, errors: _Errors) -> dict:
-    if value is None:
-        return {}
-    allowed = [a.value for a in Applicability]
-    if not isinstance(value, dict):
-        errors.add("fixes", "应为“规则编号: safe|unsafe|display”的映射")
-        return {}
-    out = {}
-    for rule, how in value.items():
-        ref = _rule_ref(rule, f"fixes.{shorten(rule)}", known, errors)
-        if how not in allowed:
-            errors.add(f"fixes.{shorten(rule)}", f"应为 safe、unsafe 或 display，实际是“{shorten(how)}”")
-        elif ref:
-            out[ref] = how
-    return out
+    return _rule_map(value, "fixes", [a.value for a in Applicability], "应为", known, errors)
 
 
 def _severity_map(value, known, errors: _Errors) -> dict:
+    return _rule_map(value, "severity", list(_SEVERITIES), "级别应为", known, errors)
+
+
+def _rule_map(value, key: str, allowed: list[str], what: str, known, errors: _Errors) -> dict:
+    """``{rule id or family: one of allowed}``, every wrong key or value recorded."""
     if value is None:
         return {}
+    choices = "|".join(allowed)
     if not isinstance(value, dict):
-        errors.add("severity", "应为“规则编号: error|warning|info”的映射")
+        errors.add(key, f"应为“规则编号: {choices}”的映射")
         return {}
     out = {}
-    for rule, level in value.items():
-        ref = _rule_ref(rule, f"severity.{shorten(rule)}", known, errors)
-        if level not in _SEVERITIES:
-            errors.add(f"severity.{shorten(rule)}", f"级别应为 error、warning 或 info，实际是“{shorten(level)}”")
+    for rule, chosen in value.items():
+        ref = _rule_ref(rule, f"{key}.{shorten(rule)}", known, errors)
+        if chosen not in allowed:
+            names = "、".join(allowed[:-1]) + " 或 " + allowed[-1]
+            errors.add(f"{key}.{shorten(rule)}", f"{what} {names}，实际是“{shorten(chosen)}”")
         elif ref:
-            out[ref] = level
+            out[ref] = chosen
     return out
 
 

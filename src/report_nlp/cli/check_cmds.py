@@ -90,7 +90,7 @@ def _single_with_outputs(path, profile, cfg, fmt, fail_on, fix, output, annotate
     if annotate:
         if doc.format != "docx":
             fail("错误[E107]：--annotate 需要 .docx 输入", 2)
-        from ..io.rewrite import same_file
+        from ..io.files import same_file
         from ..comments import annotate_result
 
         if same_file(annotate, path):
@@ -108,7 +108,8 @@ def _fix(path: Path, doc, result, profile, cfg, output: Optional[Path]):
     """Apply the safe fixes, write them, and return the check of the fixed text: what remains."""
     from ..checker import check
     from ..checker.fixes import apply_fixes
-    from ..io.rewrite import same_file, write_fixed
+    from ..io.files import same_file
+    from ..io.rewrite import write_fixed
     from ..model import RawText
     from ..segmenter import segment
 

@@ -19,7 +19,7 @@ from ..errors import InputError, OutputProblem
 from ..model import Document, Finding, Severity, Span
 from . import max_bytes_setting
 from .docx import W, body_paragraphs, open_docx, run_text, text_runs
-from .files import atomic_write
+from .files import atomic_write, same_file
 
 AUTHOR = "report-nlp"
 INITIALS = "RN"
@@ -94,14 +94,6 @@ def _sequential_comment_ids(wdoc):
 def save_atomic(wdoc, out: Path) -> None:
     """Save a python-docx Document atomically (see :func:`report_nlp.io.files.atomic_write`)."""
     atomic_write(out, wdoc.save)
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether ``b`` exists and is the same file as ``a``."""
-    try:
-        return b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
 
 
 class Anchorer:

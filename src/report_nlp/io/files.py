@@ -23,6 +23,16 @@ STALE_SECONDS = 600
 _TEMP_TAG = "rnlp"
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two names are one file: equal resolved paths, or the same inode (hard links)."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def writable_target(path: str | os.PathLike) -> Path:
     """The file that writing ``path`` replaces: the target of a symbolic link, else ``path``.
 

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import OutputProblem, os_reason
-from .files import atomic_write, writable_target
+from .files import atomic_write, same_file, writable_target
 
 
 def text_form(path: str | os.PathLike) -> tuple[bool, str]:
@@ -33,16 +33,6 @@ def encode_like(text: str, bom: bool, newline: str) -> bytes:
     if newline != "\n":
         text = text.replace("\n", newline)
     return (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
-
-
-def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
-    """Whether two names are one file: equal resolved paths, or the same inode (hard links)."""
-    try:
-        if Path(a).resolve() == Path(b).resolve():
-            return True
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def backup_name(path: Path) -> Path:

@@ -21,7 +21,8 @@ from docx.shared import Mm
 from ..errors import OutputProblem
 from ..io import load
 from ..io.docx import W, body_paragraphs, text_runs
-from ..io.docx_annotate import Anchorer, same_file, runs_with_offsets, save_atomic
+from ..io.docx_annotate import Anchorer, runs_with_offsets, save_atomic
+from ..io.files import same_file
 
 XML_LANG = "zh-CN"
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")

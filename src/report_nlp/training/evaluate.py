@@ -63,6 +63,17 @@ def _enough(groups: list[str], what: str, root: Path) -> None:
                          path=str(root))
 
 
+def _score_reports(reports: list[Report], scorer, gp: list, pp: list, gt: list, pt: list) -> None:
+    """Tag each report with ``scorer``; append gold and predicted parts and themes."""
+    for rep in reports:
+        doc = tag_document(rep.doc, scorer)
+        gp += [r["part"] for r in rep.records]
+        pp += [p.part for p in doc.paragraphs]
+        g, p = _gold_themes(rep, doc)
+        gt += g
+        pt += p
+
+
 def evaluate_sections(root: Path, fractions=FRACTIONS, progress=None) -> dict:
     """``progress(task, fraction, fold)`` is called after each fold (fold counts from 1)."""
     reports = [rep for rep in load_reports(root) if not is_locked(rep.id)]
@@ -75,21 +86,17 @@ def evaluate_sections(root: Path, fractions=FRACTIONS, progress=None) -> dict:
     ids = [rep.id for rep in reports]
     cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=RANDOM_STATE)
     curve: dict[float, dict] = {}
-    last = {}
+    last: dict[str, list] = {}
     for fraction in fractions:
-        gp, pp, gt, pt = [], [], [], []
+        gp: list[str] = []
+        pp: list[str | None] = []
+        gt: list[str] = []
+        pt: list[str] = []
         for fold, (train_idx, test_idx) in enumerate(cv.split(ids, kinds, ids), 1):
             keep = _subsample_groups([ids[i] for i in train_idx], fraction)
             parts, themes = section_sets([reports[i] for i in train_idx if ids[i] in keep])
             scorer = ModelScorer(fit_model("part", parts)[1], fit_model("theme", themes)[1], None, None)
-            for i in test_idx:
-                rep = reports[i]
-                doc = tag_document(rep.doc, scorer)
-                gp += [r["part"] for r in rep.records]
-                pp += [p.part for p in doc.paragraphs]
-                g, p = _gold_themes(rep, doc)
-                gt += g
-                pt += p
+            _score_reports([reports[i] for i in test_idx], scorer, gp, pp, gt, pt)
             if progress:
                 progress("sections", fraction, fold)
         curve[fraction] = {"part_accuracy": accuracy_score(gp, pp),
@@ -214,14 +221,11 @@ def evaluate_locked(root: Path, progress=None) -> dict | None:
         return None
     parts, themes = section_sets(rest)
     scorer = ModelScorer(fit_model("part", parts)[1], fit_model("theme", themes)[1], None, None)
-    gp, pp, gt, pt = [], [], [], []
-    for rep in locked:
-        doc = tag_document(rep.doc, scorer)
-        gp += [r["part"] for r in rep.records]
-        pp += [p.part for p in doc.paragraphs]
-        g, p = _gold_themes(rep, doc)
-        gt += g
-        pt += p
+    gp: list[str] = []
+    pp: list[str | None] = []
+    gt: list[str] = []
+    pt: list[str] = []
+    _score_reports(locked, scorer, gp, pp, gt, pt)
     if progress:
         progress("locked", 1.0, None)
     test = problem_set(root, locked)
